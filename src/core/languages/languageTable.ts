@@ -1,0 +1,35 @@
+import table from '../../../grammars/languages.json';
+
+/** One row of grammars/languages.json: what the engine knows about a language. */
+export interface LanguageSpec {
+  /** Our id; also the grammar file name `dist/grammars/<id>.wasm`. */
+  readonly id: string;
+  /** The name users read. */
+  readonly name: string;
+  /** File extensions, lower case, with the dot. */
+  readonly extensions: readonly string[];
+  /** The line-comment marker used for placeholders in rendered output. */
+  readonly lineComment: string;
+}
+
+export const LANGUAGES: readonly LanguageSpec[] = table.languages.map(({ id, name, extensions, lineComment }) => ({
+  id,
+  name,
+  extensions,
+  lineComment,
+}));
+
+const byExtension = new Map(LANGUAGES.flatMap((spec) => spec.extensions.map((ext) => [ext, spec] as const)));
+const byId = new Map(LANGUAGES.map((spec) => [spec.id, spec] as const));
+
+/** The language of a file by its extension, or undefined for a language we do not parse. */
+export function languageForPath(filePath: string): LanguageSpec | undefined {
+  const dot = filePath.lastIndexOf('.');
+  const slash = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'));
+  if (dot <= slash + 1) return undefined;
+  return byExtension.get(filePath.slice(dot).toLowerCase());
+}
+
+export function languageById(id: string): LanguageSpec | undefined {
+  return byId.get(id);
+}
