@@ -28,7 +28,11 @@ const nodeOptions = {
   external: nodeExternals,
   // transformers.js requires sharp at load time; we never process images. An empty module is not
   // enough (it checks the export), an external one is missing from the VSIX: a stub that throws if called.
-  alias: { sharp: path.join(root, 'src/shims/sharpUnavailable.ts') },
+  alias: {
+    sharp: path.join(root, 'src/shims/sharpUnavailable.ts'),
+    // Its ES module build locates files through import.meta.url, which a CommonJS bundle lacks.
+    'web-tree-sitter': path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs'),
+  },
   define: { __LONGCODEZIP_VERSION__: JSON.stringify(pkg.version) },
   sourcemap: !production,
   minify: production,

@@ -17,8 +17,14 @@ dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >&2
+  mkdir -p "$CACHE_ROOT"
+  apt_log="$CACHE_ROOT/apt.log"
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+      --no-install-recommends "${need_apt[@]}"; } >"$apt_log" 2>&1; then
+    tail -n 30 "$apt_log" >&2
+    log "apt-get failed (full log: $apt_log)"
+    exit 1
+  fi
 fi
 
 if [ ! -f "$DIR/.complete" ]; then
@@ -31,7 +37,8 @@ if [ ! -f "$DIR/.complete" ]; then
   # code-server compiles native modules against the Node that runs it: Node 24's own headers.
   (cd "$DIR/code-server" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
     npm install --no-save --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >&2)
-  [ -x "$DIR/code-server/node_modules/.bin/code-server" ] || { log "code-server did not install"; exit 1; }
+  PATH="$NODE24_HOME/bin:$PATH" "$DIR/code-server/node_modules/.bin/code-server" --version >/dev/null \
+    || { log "code-server did not install"; exit 1; }
   touch "$DIR/.complete"
 fi
 

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { repoRoot } from '../helpers/repoPaths';
+import { e2eTools, runFromPalette, startCodeServer, waitFor, type CodeServerSession } from './codeServer';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string; publisher: string; name: string };
+const extensionId = `${pkg.publisher}.${pkg.name}`;
+const vsix = path.join(repoRoot, 'vsix', `longcodezip-linux-x64-${pkg.version}.vsix`);
+
+describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 }, () => {
+  let session: CodeServerSession;
+  let workspace: string;
+
+  before(async () => {
+    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package`);
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-ws-'));
+    fs.writeFileSync(path.join(workspace, 'greet.py'), 'def greet(name):\n    return f"Hello, {name}"\n');
+    session = await startCodeServer({ vsix, workspace, name: 'smoke' });
+  });
+
+  after(async () => {
+    await session?.screenshot('final').catch(() => undefined);
+    await session?.close();
+    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('installs with onnxruntime loadable by the host’s Node', () => {
+    const installed = fs.readdirSync(session.extensionsDir).find((name) => name.startsWith(`${extensionId}-${pkg.version}`));
+    assert.ok(installed, `no ${extensionId} in ${fs.readdirSync(session.extensionsDir).join(', ')}`);
+    const ort = path.join(session.extensionsDir, installed, 'node_modules', 'onnxruntime-node');
+    const node24 = path.join(e2eTools().node24Bin, 'node');
+    const probe = spawnSync(node24, ['-e', `console.log(JSON.stringify(require(${JSON.stringify(ort)}).listSupportedBackends()))`], { encoding: 'utf8' });
+    assert.equal(probe.status, 0, probe.stderr);
+    const backends = JSON.parse(probe.stdout) as { name: string }[];
+    assert.ok(backends.some((backend) => backend.name === 'cpu'), probe.stdout);
+  });
+
+  it('is not active before the user asks for it', async () => {
+    await session.page.waitForTimeout(2000);
+    assert.doesNotMatch(session.readLogs(/LongCodeZip\.log$/), /activated/);
+  });
+
+  it('shows its view container in the activity bar', async () => {
+    await session.page.locator('.activitybar .action-item a[aria-label^="LongCodeZip"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('"LongCodeZip: Show Panel" activates the extension and opens the panel with a passing parser check', async () => {
+    await runFromPalette(session.page, 'LongCodeZip: Show Panel');
+    await waitFor(
+      () => session.readLogs(/LongCodeZip\.log$/),
+      (log) => log.includes(`LongCodeZip ${pkg.version} activated`),
+      'the activation line in the LongCodeZip log',
+      60_000,
+    );
+    const outer = session.page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"][src*="purpose=webviewView"]`);
+    const panel = outer.frameLocator('#active-frame');
+    await panel.getByRole('heading', { name: `LongCodeZip ${pkg.version}` }).waitFor({ timeout: 60_000 });
+    const check = panel.locator('.parser-check[data-state="ok"]');
+    await check.waitFor({ timeout: 60_000 });
+    assert.match(await check.innerText(), /Parser check passed: python grammar parsed a sample/);
+    assert.match(await panel.locator('#app').innerText(), /Budget: 4,000 tokens for questions, 2,000 for completions/);
+    await session.screenshot('panel');
+    assert.match(session.readLogs(/LongCodeZip\.log$/), /Parser check: python grammar loaded and parsed a sample/);
+  });
+});
