@@ -3,14 +3,19 @@
 //   node esbuild.js --production  minified dist/ without source maps (what the VSIX carries)
 //   node esbuild.js --watch       rebuild dist/ on change
 //   node esbuild.js --tests       dist/ plus every test file into out/test/
+//   node esbuild.js --tests-in unit/workspace
+//                                 only the tests under test/unit/workspace (dist/ must exist; its grammar
+//                                 and query files are refreshed, nothing else is touched)
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const production = args.has('--production');
 const watch = args.has('--watch');
 const withTests = args.has('--tests');
+const testsIn = args.has('--tests-in') ? argv[argv.indexOf('--tests-in') + 1] : undefined;
 
 const root = __dirname;
 const dist = path.join(root, 'dist');
@@ -60,8 +65,8 @@ const productBuilds = [
   },
 ];
 
-function testBuild() {
-  const entryPoints = listFiles(path.join(root, 'test'), (f) => f.endsWith('.test.ts'));
+function testBuild(subdir = '') {
+  const entryPoints = listFiles(path.join(root, 'test', subdir), (f) => f.endsWith('.test.ts'));
   return {
     ...nodeOptions,
     entryPoints,
@@ -87,8 +92,11 @@ function listFiles(dir, keep) {
   return out;
 }
 
-/** Copies the tree-sitter runtime and the grammar .wasm files out of their pinned npm packages. */
-function copyWasm() {
+/**
+ * Copies the tree-sitter runtime and the grammar .wasm files out of their pinned npm packages, and each
+ * language's query files (grammars/<id>/*.scm) next to its grammar: dist/grammars/<id>/.
+ */
+function copyGrammars() {
   const grammarsOut = path.join(dist, 'grammars');
   fs.mkdirSync(grammarsOut, { recursive: true });
   const runtime = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
@@ -97,12 +105,24 @@ function copyWasm() {
   for (const language of languages) {
     const source = path.join(path.dirname(require.resolve(`${language.wasm.package}/package.json`)), language.wasm.file);
     fs.copyFileSync(source, path.join(grammarsOut, `${language.id}.wasm`));
+    const queries = path.join(root, 'grammars', language.id);
+    if (!fs.existsSync(queries)) continue;
+    fs.mkdirSync(path.join(grammarsOut, language.id), { recursive: true });
+    for (const file of fs.readdirSync(queries).filter((name) => name.endsWith('.scm'))) {
+      fs.copyFileSync(path.join(queries, file), path.join(grammarsOut, language.id, file));
+    }
   }
 }
 
 async function main() {
+  if (testsIn) {
+    copyGrammars();
+    fs.rmSync(path.join(root, 'out', 'test', testsIn), { recursive: true, force: true });
+    await esbuild.build(testBuild(testsIn));
+    return;
+  }
   fs.rmSync(dist, { recursive: true, force: true });
-  copyWasm();
+  copyGrammars();
   const builds = withTests ? [...productBuilds, testBuild()] : productBuilds;
   if (withTests) fs.rmSync(path.join(root, 'out', 'test'), { recursive: true, force: true });
   if (watch) {

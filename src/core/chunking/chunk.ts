@@ -1,0 +1,75 @@
+/** What a chunk is, in the words of the algorithm (algorithm.md, Stage 0). */
+export type ChunkKind =
+  /** A top-level function, or one nested only in containers that is not a method. */
+  | 'function'
+  /** A function defined in a container (class, struct, impl, trait, interface, namespace, module). */
+  | 'method'
+  /** One piece of a function larger than the size cap, cut at statement boundaries. */
+  | 'function-part'
+  /** A container's opening part: its signature and whatever precedes its first member chunk. */
+  | 'container-header'
+  /** A container's closing part: whatever follows its last member chunk. */
+  | 'container-footer'
+  /** A type, interface, enum or constant declaration (or a container with no member chunks). */
+  | 'declaration'
+  /** Imports and any other code between definitions. */
+  | 'glue'
+  /** A blank-line separated block of a file whose language we do not parse, or that failed to parse. */
+  | 'block-fallback';
+
+/**
+ * A contiguous piece of one file. The chunks of a file cover it exactly, in order, without overlap:
+ * joining their `text` gives the file back. Plain data: it crosses worker boundaries and is cached.
+ */
+export interface Chunk {
+  /** Stable across edits elsewhere: `path#hash` of the text (with `~2`, `~3` for repeats in the file). */
+  readonly id: string;
+  /** Workspace-relative POSIX path. */
+  readonly path: string;
+  /** Language id of grammars/languages.json, or undefined for a file we do not parse. */
+  readonly language: string | undefined;
+  readonly kind: ChunkKind;
+  /** The function's, container's or declaration's name; undefined for glue and fallback blocks. */
+  readonly name: string | undefined;
+  /**
+   * The qualified name of what owns it: the enclosing containers ("Outer.Inner"), a Go method's receiver
+   * type, the `A` of a C++ `A::f`, the function of a function-part. Undefined at top level.
+   */
+  readonly parent: string | undefined;
+  /** The id of the scope (a container, or a function split into parts) this chunk belongs to. */
+  readonly scope: string | undefined;
+  /** 1-based, inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** UTF-16 code units, as VS Code and tree-sitter count; `end` is exclusive. */
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly text: string;
+}
+
+/** A container, or a function split into parts: what chunks with the same `scope` belong to. */
+export interface Scope {
+  readonly id: string;
+  readonly kind: 'container' | 'function';
+  readonly name: string;
+  /** Qualified name of the owner, as in Chunk.parent. */
+  readonly parent: string | undefined;
+  /** The enclosing scope's id. */
+  readonly scope: string | undefined;
+  /** The chunk holding the opening (container header, or the function part with the signature). */
+  readonly openingChunk: string;
+  /** The chunk holding the closing line(s) (container footer, or the last function part). */
+  readonly closingChunk: string;
+}
+
+/** Everything chunking knows about one file. */
+export interface FileChunks {
+  readonly path: string;
+  readonly language: string | undefined;
+  /** Hash of the file's text: the cache key. */
+  readonly contentHash: string;
+  readonly chunks: readonly Chunk[];
+  readonly scopes: readonly Scope[];
+  /** Set when tree-sitter reported syntax errors: what parsed was still chunked. */
+  readonly parseErrors: number;
+}
