@@ -58,8 +58,8 @@ export interface Scope {
   readonly scope: string | undefined;
   /** The chunk holding the opening (container header, or the function part with the signature). */
   readonly openingChunk: string;
-  /** The chunk holding the closing line(s) (container footer, or the last function part). */
-  readonly closingChunk: string;
+  /** The chunk holding the closing line(s): container footer, last function part; none for a Python class. */
+  readonly closingChunk: string | undefined;
 }
 
 /** Everything chunking knows about one file. */
@@ -70,6 +70,8 @@ export interface FileChunks {
   readonly contentHash: string;
   readonly chunks: readonly Chunk[];
   readonly scopes: readonly Scope[];
-  /** Set when tree-sitter reported syntax errors: what parsed was still chunked. */
+  /** Syntax errors tree-sitter found: what parsed was still chunked. */
   readonly parseErrors: number;
+  /** Why the file was cut into blank-line blocks instead of parsed (unknown language, parser failure). */
+  readonly fallbackReason: string | undefined;
 }

@@ -1,14 +1,17 @@
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, Query } from 'web-tree-sitter';
 import { languageById } from '../languages/languageTable';
 
 /**
- * Loads the tree-sitter runtime and grammars from a build's asset folder (`dist/`: the runtime
- * `web-tree-sitter.wasm` and `grammars/<id>.wasm`). Each grammar is loaded once, on first use.
+ * Loads the tree-sitter runtime, grammars and query files from a build's asset folder (`dist/`: the
+ * runtime `web-tree-sitter.wasm`, `grammars/<id>.wasm` and `grammars/<id>/<name>.scm`). Each is loaded
+ * once, on first use.
  */
 export class GrammarLoader {
   private runtime: Promise<void> | undefined;
   private readonly languages = new Map<string, Promise<Language>>();
+  private readonly queries = new Map<string, Promise<Query>>();
 
   constructor(private readonly assetDir: string) {}
 
@@ -18,6 +21,34 @@ export class GrammarLoader {
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
+  }
+
+  /** The compiled query `grammars/<id>/<name>.scm` of a language. */
+  queryFor(languageId: string, name: string): Promise<Query> {
+    const key = `${languageId}/${name}`;
+    let query = this.queries.get(key);
+    if (!query) {
+      query = this.loadQuery(languageId, name);
+      this.queries.set(key, query);
+      query.catch(() => this.queries.delete(key));
+    }
+    return query;
+  }
+
+  private async loadQuery(languageId: string, name: string): Promise<Query> {
+    const language = await this.language(languageId);
+    const file = path.join(this.assetDir, 'grammars', languageId, `${name}.scm`);
+    let source: string;
+    try {
+      source = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      throw new Error(`Could not read the ${languageId} query ${file}: ${describe(error)}`);
+    }
+    try {
+      return new Query(language, source);
+    } catch (error) {
+      throw new Error(`The ${languageId} query ${file} does not compile: ${describe(error)}`);
+    }
   }
 
   private language(languageId: string): Promise<Language> {

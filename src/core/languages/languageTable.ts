@@ -10,14 +10,15 @@ export interface LanguageSpec {
   readonly extensions: readonly string[];
   /** The line-comment marker used for placeholders in rendered output. */
   readonly lineComment: string;
+  /** Node types that belong to the definition they directly precede: doc comments, decorators, attributes. */
+  readonly attachBefore: readonly string[];
+  /** Statement node types that end a function's flow (`return`, `throw`, a Rust tail expression). */
+  readonly returnLike: readonly string[];
+  /** How deep below the file or a container a definition may start (findDefinitions); default 5. */
+  readonly scanDepth?: number;
 }
 
-export const LANGUAGES: readonly LanguageSpec[] = table.languages.map(({ id, name, extensions, lineComment }) => ({
-  id,
-  name,
-  extensions,
-  lineComment,
-}));
+export const LANGUAGES: readonly LanguageSpec[] = table.languages;
 
 const byExtension = new Map(LANGUAGES.flatMap((spec) => spec.extensions.map((ext) => [ext, spec] as const)));
 const byId = new Map(LANGUAGES.map((spec) => [spec.id, spec] as const));

@@ -1,0 +1,146 @@
+import type { Node, Query, Tree } from 'web-tree-sitter';
+import type { LanguageSpec } from '../languages/languageTable';
+
+/** A span of a file in UTF-16 offsets, end exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What a query capture names (docs/chunking.md): a function or method; a container whose functions are
+ * methods (class, struct, interface, impl, trait); a namespace whose functions stay functions (namespace,
+ * module); a declaration (type, enum, constant).
+ */
+export type DefinitionKind = 'function' | 'container' | 'namespace' | 'declaration';
+
+export interface Definition extends Span {
+  readonly kind: DefinitionKind;
+  readonly name: string | undefined;
+  /** The owner named outside the definition: a Go receiver type, the `A` of a C++ `A::f`. */
+  readonly owner: string | undefined;
+  /** The top-level statements of a function's body: where a large function may be cut. */
+  readonly statements: readonly Span[];
+  /** Definitions directly inside a container or namespace (never inside a function or declaration). */
+  readonly children: Definition[];
+}
+
+const MAIN_CAPTURES = new Set<string>(['function', 'container', 'namespace', 'declaration']);
+
+/**
+ * How deep below the file, and below each container or `@scan` node (a top-level `if`, a preprocessor
+ * block), a definition may start. Matching the whole tree costs a third of the parse time; definitions
+ * sit near the top (functions deep inside others are not chunks anyway), so the query runs on the file
+ * and again on each container and `@scan` node it finds outside functions, this deep.
+ */
+const DEFAULT_SCAN_DEPTH = 5;
+
+/**
+ * Runs a language's chunk query and returns the forest of definitions, outermost first, in source order.
+ * Leading doc comments, decorators and attributes (the table's `attachBefore`) join the definition.
+ * Definitions inside a function or a declaration are dropped: nested functions and lambdas stay inside.
+ */
+export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, text: string): Definition[] {
+  const found = new Map<string, Definition>();
+  const attach = new Set(spec.attachBefore);
+  const maxStartDepth = spec.scanDepth ?? DEFAULT_SCAN_DEPTH;
+  const pending: Node[] = [tree.rootNode];
+  for (let scanned = pending.pop(); scanned; scanned = pending.pop()) {
+    const deeper: Node[] = [];
+    const closed: Span[] = []; // functions and declarations: nothing inside them is scanned again
+    for (const match of query.matches(scanned, { maxStartDepth })) {
+      let main: { kind: DefinitionKind; node: Node } | undefined;
+      let name: Node | undefined;
+      let owner: Node | undefined;
+      let body: Node | undefined;
+      for (const capture of match.captures) {
+        if (MAIN_CAPTURES.has(capture.name)) main = { kind: capture.name as DefinitionKind, node: capture.node };
+        else if (capture.name === 'scan') {
+          if (capture.node.id !== scanned.id) deeper.push(capture.node);
+        }
+        else if (capture.name.endsWith('.name')) name ??= capture.node;
+        else if (capture.name === 'function.parent') owner ??= capture.node;
+        else if (capture.name === 'function.body') body ??= capture.node;
+      }
+      if (!main) continue;
+      const key = `${main.node.startIndex}:${main.node.endIndex}`;
+      if (found.has(key)) continue; // the first pattern that captured a node decides what it is
+      if (main.kind === 'container' || main.kind === 'namespace') {
+        if (main.node.id !== scanned.id) deeper.push(main.node);
+      } else {
+        closed.push({ start: main.node.startIndex, end: main.node.endIndex });
+      }
+      found.set(key, {
+        kind: main.kind,
+        start: attachedStart(main.node, attach, text),
+        end: main.node.endIndex,
+        name: name?.text,
+        owner: owner?.text.replaceAll('::', '.'),
+        statements: body ? body.namedChildren.filter((n): n is Node => n !== null).map((n) => ({ start: n.startIndex, end: n.endIndex })) : [],
+        children: [],
+      });
+    }
+    const isClosed = insideAny(closed);
+    for (const node of deeper) if (!isClosed(node.startIndex, node.endIndex)) pending.push(node);
+  }
+  return nest([...found.values()]);
+}
+
+/** A test of whether a span lies inside one of the given spans. */
+function insideAny(spans: Span[]): (start: number, end: number) => boolean {
+  spans.sort((a, b) => a.start - b.start);
+  const reach: number[] = []; // the furthest end among spans starting at or before each one
+  for (const span of spans) reach.push(Math.max(span.end, reach[reach.length - 1] ?? -1));
+  return (start, end) => {
+    let low = 0;
+    let high = spans.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (spans[mid]!.start <= start) {
+        last = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return last >= 0 && reach[last]! >= end;
+  };
+}
+
+/** Extends a definition back over the comments, decorators and attributes right above it. */
+function attachedStart(node: Node, attach: ReadonlySet<string>, text: string): number {
+  let first = node;
+  for (let previous = node.previousNamedSibling; previous && attach.has(previous.type); previous = previous.previousNamedSibling) {
+    const touching = previous.endPosition.row >= first.startPosition.row - 1;
+    if (!touching || !startsItsLine(previous, text)) break;
+    first = previous;
+  }
+  return first.startIndex;
+}
+
+function startsItsLine(node: Node, text: string): boolean {
+  for (let i = node.startIndex - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return true;
+    if (code !== 32 && code !== 9 && code !== 13) return false;
+  }
+  return true;
+}
+
+function nest(definitions: Definition[]): Definition[] {
+  definitions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const roots: Definition[] = [];
+  const open: Definition[] = [];
+  for (const definition of definitions) {
+    while (open.length > 0 && open[open.length - 1]!.end <= definition.start) open.pop();
+    const parent = open[open.length - 1];
+    if (parent && (definition.end > parent.end || parent.kind === 'function' || parent.kind === 'declaration')) {
+      continue; // inside a function or declaration (stays inside), or overlapping (cannot be a chunk)
+    }
+    if (parent && parent.kind === definition.kind && parent.end === definition.end) {
+      continue; // the same definition inside its wrapper (decorators, export): its members join the wrapper
+    }
+    (parent ? parent.children : roots).push(definition);
+    open.push(definition);
+  }
+  return roots;
+}
