@@ -46,6 +46,8 @@ const nodeOptions = {
 
 const productBuilds = [
   { ...nodeOptions, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: dist },
+  // Worker threads run bundles of their own, next to the extension and the CLI.
+  { ...nodeOptions, entryPoints: { chunkWorker: 'src/core/chunking/chunkWorker.ts' }, outdir: dist },
   {
     ...nodeOptions,
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -66,7 +68,8 @@ const productBuilds = [
 ];
 
 function testBuild(subdir = '') {
-  const entryPoints = listFiles(path.join(root, 'test', subdir), (f) => f.endsWith('.test.ts'));
+  // *.worker.ts: scripts that tests start as worker threads.
+  const entryPoints = listFiles(path.join(root, 'test', subdir), (f) => f.endsWith('.test.ts') || f.endsWith('.worker.ts'));
   return {
     ...nodeOptions,
     entryPoints,

@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
 import { VERSION } from '../core/version';
+import { chunkCommand } from './commands/chunkCommand';
+import { parseCommandArgs } from './parseCommandArgs';
 import { USAGE } from './usage';
 import { UsageError } from './usageError';
 
@@ -9,15 +10,31 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
 }
 
+export interface CliContext {
+  readonly cwd: string;
+  /** The build's asset folder: worker scripts, grammars, queries (dist/, where cli.js lives). */
+  readonly assetDir: string;
+}
+
 const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
 
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIO, context: CliContext) => Promise<number>> = {
+  chunk: chunkCommand,
+};
+
 /** Runs the command line and returns the exit status. */
-export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO = processIO,
+  context: CliContext = { cwd: process.cwd(), assetDir: __dirname },
+): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    const command = argv[0] !== undefined && !argv[0].startsWith('-') ? COMMANDS[argv[0]] : undefined;
+    if (command) return await command(argv.slice(1), io, context);
+    return globalFlags(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`longcodezip: ${error.message}\nTry 'longcodezip --help'.\n`);
@@ -28,33 +45,16 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseStrict(argv);
+function globalFlags(argv: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseCommandArgs(argv, {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unknown command '${positionals[0]}'`);
   if (values.version) {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  if (values.help || positionals.length === 0) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  throw new UsageError(`unknown command '${positionals[0]}'`);
-}
-
-function parseStrict(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-      },
-    });
-  } catch (error) {
-    // parseArgs explains unknown options well; keep its first sentence, drop Node's hints.
-    const message = error instanceof Error ? error.message.split('. ')[0] : String(error);
-    throw new UsageError(message.replace(/^Unknown option/, 'unknown option'));
-  }
+  io.stdout(USAGE);
+  return 0;
 }

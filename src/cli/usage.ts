@@ -3,6 +3,10 @@ import { VERSION } from '../core/version';
 export const USAGE = `longcodezip ${VERSION}: compress long code context before it goes to an LLM
 
 Usage:
+  longcodezip chunk [PATH...] [--exclude GLOB]... [--format text|json]
+                           cut files into the chunks compression works with
+  longcodezip COMMAND --help
+                           help for one command
   longcodezip --help       show this help
   longcodezip --version    print the version
 

@@ -1,4 +1,4 @@
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Query } from 'web-tree-sitter';
 import { languageForPath } from '../languages/languageTable';
 import { countTokens, tokensAtMost } from '../tokens/countTokens';
 import { assembleChunks, fallbackChunks, type AssembledFile } from './assembleChunks';
@@ -38,7 +38,15 @@ export class Chunker {
     const spec = languageForPath(file.path);
     if (!spec) return result(file, hash, undefined, fallbackChunks(file.text, file.path, undefined), 0, 'no grammar for this file type');
 
-    const [parser, query] = await Promise.all([this.parser(spec.id), this.grammars.queryFor(spec.id, 'chunks')]);
+    let parser: Parser;
+    let query: Query;
+    try {
+      [parser, query] = await Promise.all([this.parser(spec.id), this.grammars.queryFor(spec.id, 'chunks')]);
+    } catch (error) {
+      // A broken installation should not lose the file: it is still there, in blank-line blocks.
+      const reason = error instanceof Error ? error.message : String(error);
+      return result(file, hash, spec.id, fallbackChunks(file.text, file.path, spec.id), 0, reason);
+    }
     const tree = parser.parse(file.text);
     if (!tree) return result(file, hash, spec.id, fallbackChunks(file.text, file.path, spec.id), 0, 'the parser gave up');
     try {

@@ -1,0 +1,75 @@
+import { collectWithFilter } from '../workspace/collectFiles';
+import { readWorkspaceFile } from '../workspace/readWorkspaceFile';
+import { isSkipped, type SkippedFile, type WorkspaceFile } from '../workspace/workspaceFile';
+import type { WorkspaceFilter } from '../workspace/workspaceFilter';
+import type { FileChunks } from './chunk';
+import { contentHash } from './chunkIds';
+import type { ParsePool } from './parsePool';
+
+/** The chunks of every collected file, and every file left out with its reason. */
+export interface IndexSnapshot {
+  readonly files: readonly FileChunks[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+export type UpdateOutcome = 'chunked' | 'unchanged' | 'skipped' | 'removed';
+
+/**
+ * The chunked workspace, kept current file by file: `build` collects and chunks (reusing every file
+ * whose content hash has not changed), `update` and `remove` are what the file watchers call.
+ */
+export class ChunkIndex {
+  private readonly files = new Map<string, FileChunks>();
+  private readonly skipped = new Map<string, SkippedFile>();
+
+  constructor(
+    private readonly filter: WorkspaceFilter,
+    private readonly pool: ParsePool,
+  ) {}
+
+  async build(options: { paths?: readonly string[]; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<IndexSnapshot> {
+    const collection = await collectWithFilter(this.filter, options);
+    const previous = new Map(this.files);
+    this.files.clear();
+    this.skipped.clear();
+    for (const skipped of collection.skipped) this.skipped.set(skipped.path, skipped);
+    const toChunk: WorkspaceFile[] = [];
+    for (const file of collection.files) {
+      const known = previous.get(file.path);
+      if (known && known.contentHash === contentHash(file.text)) this.files.set(file.path, known);
+      else toChunk.push(file);
+    }
+    const chunked = await this.pool.chunkFiles(toChunk.map(({ path, text }) => ({ path, text })), options);
+    for (const file of chunked) this.files.set(file.path, file);
+    return this.snapshot();
+  }
+
+  /** Re-reads one created or changed file under the same rules, and re-chunks it if its text changed. */
+  async update(path: string, signal?: AbortSignal): Promise<UpdateOutcome> {
+    const read = await readWorkspaceFile(this.filter, path);
+    const relativePath = this.filter.relativePath(path) ?? path;
+    if (read === undefined) return this.remove(relativePath) ? 'removed' : 'unchanged';
+    if (isSkipped(read)) {
+      this.files.delete(read.path);
+      this.skipped.set(read.path, read);
+      return 'skipped';
+    }
+    this.skipped.delete(read.path);
+    if (this.files.get(read.path)?.contentHash === contentHash(read.text)) return 'unchanged';
+    const [chunked] = await this.pool.chunkFiles([{ path: read.path, text: read.text }], { signal });
+    this.files.set(read.path, chunked!);
+    return 'chunked';
+  }
+
+  /** Forgets a deleted file; true if it was known. */
+  remove(path: string): boolean {
+    const relativePath = this.filter.relativePath(path) ?? path;
+    const known = this.files.delete(relativePath);
+    return this.skipped.delete(relativePath) || known;
+  }
+
+  snapshot(): IndexSnapshot {
+    const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return { files: [...this.files.values()].sort(byPath), skipped: [...this.skipped.values()].sort(byPath) };
+  }
+}

@@ -1,0 +1,28 @@
+// The parse worker: a worker thread that chunks files with its own tree-sitter runtime.
+import { workerData } from 'node:worker_threads';
+import { parentPortChannel } from '../workers/channels';
+import { CancelledError, type FromWorker, type ToWorker } from '../workers/protocol';
+import { serveRequests } from '../workers/serveRequests';
+import type { FileChunks } from './chunk';
+import { Chunker, type SourceFile } from './chunker';
+import { GrammarLoader } from './grammarLoader';
+
+export interface ChunkWorkerData {
+  /** The build's asset folder (dist/): grammars and queries. */
+  readonly assetDir: string;
+  readonly sizeCap?: number;
+}
+
+const { assetDir, sizeCap } = workerData as ChunkWorkerData;
+const chunker = new Chunker(new GrammarLoader(assetDir), { sizeCap });
+
+serveRequests(parentPortChannel<ToWorker, FromWorker>(), {
+  async chunkFiles(params: { files: readonly SourceFile[] }, { signal }): Promise<FileChunks[]> {
+    const chunked: FileChunks[] = [];
+    for (const file of params.files) {
+      if (signal.aborted) throw new CancelledError();
+      chunked.push(await chunker.chunkFile(file));
+    }
+    return chunked;
+  },
+});
