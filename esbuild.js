@@ -3,6 +3,7 @@
 //   node esbuild.js --production  minified dist/ without source maps (what the VSIX carries)
 //   node esbuild.js --watch       rebuild dist/ on change
 //   node esbuild.js --tests       dist/ plus every test file into out/test/
+//   node esbuild.js --bench       dist/ plus the benchmarks into out/bench/
 //   node esbuild.js --tests-in unit/workspace
 //                                 only the tests under test/unit/workspace (dist/ must exist; its grammar
 //                                 and query files are refreshed, nothing else is touched)
@@ -16,6 +17,7 @@ const production = args.has('--production');
 const watch = args.has('--watch');
 const withTests = args.has('--tests');
 const testsIn = args.has('--tests-in') ? argv[argv.indexOf('--tests-in') + 1] : undefined;
+const withBench = args.has('--bench');
 
 const root = __dirname;
 const dist = path.join(root, 'dist');
@@ -82,6 +84,10 @@ function testBuild(subdir = '') {
   };
 }
 
+function benchBuild() {
+  return { ...testBuild(), entryPoints: listFiles(path.join(root, 'bench'), (f) => f.endsWith('.bench.ts')), outdir: path.join(root, 'out', 'bench'), outbase: path.join(root, 'bench') };
+}
+
 function listFiles(dir, keep) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -126,7 +132,7 @@ async function main() {
   }
   fs.rmSync(dist, { recursive: true, force: true });
   copyGrammars();
-  const builds = withTests ? [...productBuilds, testBuild()] : productBuilds;
+  const builds = [...productBuilds, ...(withTests ? [testBuild()] : []), ...(withBench ? [benchBuild()] : [])];
   if (withTests) fs.rmSync(path.join(root, 'out', 'test'), { recursive: true, force: true });
   if (watch) {
     const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

@@ -56,8 +56,7 @@ export class ChunkIndex {
     }
     this.skipped.delete(read.path);
     if (this.files.get(read.path)?.contentHash === contentHash(read.text)) return 'unchanged';
-    const [chunked] = await this.pool.chunkFiles([{ path: read.path, text: read.text }], { signal });
-    this.files.set(read.path, chunked!);
+    this.files.set(read.path, await this.pool.chunkEditedFile({ path: read.path, text: read.text }, { signal }));
     return 'chunked';
   }
 
@@ -65,6 +64,7 @@ export class ChunkIndex {
   remove(path: string): boolean {
     const relativePath = this.filter.relativePath(path) ?? path;
     const known = this.files.delete(relativePath);
+    if (known) void this.pool.forget(relativePath).catch(() => undefined);
     return this.skipped.delete(relativePath) || known;
   }
 

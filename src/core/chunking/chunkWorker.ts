@@ -13,16 +13,25 @@ export interface ChunkWorkerData {
   readonly sizeCap?: number;
 }
 
+export interface ChunkFilesParams {
+  readonly files: readonly SourceFile[];
+  /** Keep each file's syntax tree here for an incremental re-parse of its next version. */
+  readonly keepTrees?: boolean;
+}
+
 const { assetDir, sizeCap } = workerData as ChunkWorkerData;
 const chunker = new Chunker(new GrammarLoader(assetDir), { sizeCap });
 
 serveRequests(parentPortChannel<ToWorker, FromWorker>(), {
-  async chunkFiles(params: { files: readonly SourceFile[] }, { signal }): Promise<FileChunks[]> {
+  async chunkFiles(params: ChunkFilesParams, { signal }): Promise<FileChunks[]> {
     const chunked: FileChunks[] = [];
     for (const file of params.files) {
       if (signal.aborted) throw new CancelledError();
-      chunked.push(await chunker.chunkFile(file));
+      chunked.push(await chunker.chunkFile(file, { keepTree: params.keepTrees }));
     }
     return chunked;
+  },
+  forget(params: { path: string }): void {
+    chunker.forget(params.path);
   },
 });

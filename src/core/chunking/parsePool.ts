@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { WorkerPool } from '../workers/workerPool';
 import type { FileChunks } from './chunk';
 import type { SourceFile } from './chunker';
-import type { ChunkWorkerData } from './chunkWorker';
+import type { ChunkFilesParams, ChunkWorkerData } from './chunkWorker';
 
 export interface ParsePoolOptions {
   /** The build's asset folder (dist/): holds chunkWorker.js, the grammars and the queries. */
@@ -43,6 +43,20 @@ export class ParsePool {
       }),
     );
     return results.flat();
+  }
+
+  /**
+   * Chunks one file being edited: always in the same worker, which keeps its syntax tree, so the
+   * next version is re-parsed incrementally.
+   */
+  chunkEditedFile(file: SourceFile, options: { signal?: AbortSignal } = {}): Promise<FileChunks> {
+    const params: ChunkFilesParams = { files: [file], keepTrees: true };
+    return this.pool.run<FileChunks[]>('chunkFiles', params, { signal: options.signal, affinity: file.path }).then(([chunked]) => chunked!);
+  }
+
+  /** Drops the kept syntax tree of a deleted file. */
+  async forget(path: string): Promise<void> {
+    await this.pool.run('forget', { path }, { affinity: path });
   }
 
   dispose(): Promise<void> {

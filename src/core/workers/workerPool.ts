@@ -15,6 +15,8 @@ export interface WorkerPoolOptions {
 export interface RunOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: unknown) => void;
+  /** Requests with the same key go to the same worker (one that keeps state for it, e.g. a syntax tree). */
+  readonly affinity?: string;
 }
 
 interface Task {
@@ -28,6 +30,7 @@ interface Task {
 }
 
 interface Slot {
+  readonly index: number;
   readonly worker: Worker;
   readonly channel: MessageChannelEnd<FromWorker, ToWorker>;
   task: Task | undefined;
@@ -39,12 +42,15 @@ interface Slot {
  * replaced on the next request.
  */
 export class WorkerPool {
-  private readonly slots: Slot[] = [];
+  /** One place per worker, by index; empty until needed or after a worker died. */
+  private readonly slots: (Slot | undefined)[];
   private readonly queue: Task[] = [];
   private nextId = 1;
   private disposed = false;
 
-  constructor(private readonly options: WorkerPoolOptions) {}
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.slots = new Array<Slot | undefined>(Math.max(1, options.size)).fill(undefined);
+  }
 
   get size(): number {
     return this.options.size;
@@ -65,8 +71,10 @@ export class WorkerPool {
   async dispose(): Promise<void> {
     this.disposed = true;
     for (const task of this.queue.splice(0)) settle(task, new Error(`The ${this.options.name} workers were shut down.`));
+    const running = this.slots.filter((slot): slot is Slot => slot !== undefined);
+    this.slots.fill(undefined);
     await Promise.all(
-      this.slots.splice(0).map((slot) => {
+      running.map((slot) => {
         if (slot.task) settle(slot.task, new Error(`The ${this.options.name} workers were shut down.`));
         return slot.worker.terminate();
       }),
@@ -74,23 +82,35 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      const slot = this.slots.find((candidate) => !candidate.task) ?? this.spawn();
-      if (!slot) return;
-      const task = this.queue.shift()!;
+    for (let i = 0; i < this.queue.length; ) {
+      const task = this.queue[i]!;
+      const index = task.options.affinity !== undefined ? slotFor(task.options.affinity, this.slots.length) : this.freeIndex();
+      const slot = index === undefined ? undefined : (this.slots[index] ?? this.spawn(index));
+      if (!slot || slot.task) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
       slot.task = task;
       slot.channel.postMessage({ type: 'request', id: task.id, method: task.method, params: task.params });
     }
   }
 
-  private spawn(): Slot | undefined {
-    if (this.slots.length >= this.options.size) return undefined;
+  /** A worker without a request, or a place for a new one. */
+  private freeIndex(): number | undefined {
+    const idle = this.slots.findIndex((slot) => slot !== undefined && !slot.task);
+    if (idle !== -1) return idle;
+    const empty = this.slots.indexOf(undefined);
+    return empty === -1 ? undefined : empty;
+  }
+
+  private spawn(index: number): Slot {
     const worker = new Worker(this.options.script, { workerData: this.options.workerData });
-    const slot: Slot = { worker, channel: workerChannel<FromWorker, ToWorker>(worker), task: undefined };
+    const slot: Slot = { index, worker, channel: workerChannel<FromWorker, ToWorker>(worker), task: undefined };
     slot.channel.onMessage((message) => this.onMessage(slot, message));
     worker.on('error', (error) => this.onWorkerGone(slot, error.message));
     worker.on('exit', (code) => this.onWorkerGone(slot, `exit code ${code}`));
-    this.slots.push(slot);
+    this.slots[index] = slot;
     return slot;
   }
 
@@ -108,9 +128,8 @@ export class WorkerPool {
   }
 
   private onWorkerGone(slot: Slot, reason: string): void {
-    const index = this.slots.indexOf(slot);
-    if (index === -1) return;
-    this.slots.splice(index, 1);
+    if (this.slots[slot.index] !== slot) return;
+    this.slots[slot.index] = undefined;
     if (slot.task) {
       settle(slot.task, new Error(`A ${this.options.name} worker stopped unexpectedly (${reason}); it will be restarted.`));
       slot.task = undefined;
@@ -121,9 +140,15 @@ export class WorkerPool {
   private cancel(task: Task): void {
     const queued = this.queue.indexOf(task);
     if (queued !== -1) this.queue.splice(queued, 1);
-    else this.slots.find((slot) => slot.task === task)?.channel.postMessage({ type: 'cancel', id: task.id });
+    else this.slots.find((slot) => slot?.task === task)?.channel.postMessage({ type: 'cancel', id: task.id });
     settle(task, new CancelledError());
   }
+}
+
+function slotFor(key: string, slots: number): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(hash) % slots;
 }
 
 function settle(task: Task, error: Error | undefined, result?: unknown): void {

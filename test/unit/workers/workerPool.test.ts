@@ -21,6 +21,14 @@ describe('WorkerPool', () => {
     assert.equal(new Set(answers.map((a) => a.threadId)).size, 2);
   });
 
+  it('sends requests with the same affinity key to the same worker', async () => {
+    const workers = makePool(2);
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((value) => workers.run<{ threadId: number }>('echo', { value, delayMs: 10 }, { affinity: 'src/app.py' })),
+    );
+    assert.equal(new Set(answers.map((a) => a.threadId)).size, 1);
+  });
+
   it('passes progress to the caller', async () => {
     const seen: unknown[] = [];
     assert.equal(await makePool(1).run('count', { to: 3 }, { onProgress: (p) => seen.push(p) }), 3);
