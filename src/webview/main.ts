@@ -38,8 +38,15 @@ function render(status: PanelStatus): void {
   recheck.disabled = check === undefined;
   recheck.addEventListener('click', () => vscode.postMessage({ type: 'recheckParser' }));
 
+  const index = element('p', undefined, 'index-summary');
+  index.textContent = status.index
+    ? `Index: ${status.index.files.toLocaleString()} files, ${status.index.chunks.toLocaleString()} chunks, ${status.index.skipped.toLocaleString()} skipped.`
+    : 'The workspace is not indexed yet.';
+  const indexButton = element('button', status.index ? 'Re-index workspace' : 'Index workspace');
+  indexButton.addEventListener('click', () => vscode.postMessage({ type: 'indexWorkspace' }));
+
   const languages = element('p', `Languages parsed into functions: ${status.languages.map((l) => l.name).join(', ')}.`);
-  app.replaceChildren(title, budgets, settings, parser, recheck, languages);
+  app.replaceChildren(title, budgets, settings, parser, recheck, index, indexButton, languages);
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToPanelMessage>) => {

@@ -1,6 +1,7 @@
 // The messages between the extension host and the sidebar panel, both directions. Types only:
 // the extension and the webview script each import them, nothing runs from here.
 import type { GrammarCheck } from '../core/chunking/checkGrammar';
+import type { IndexSummary } from '../core/chunking/chunkIndex';
 
 export interface PanelStatus {
   readonly version: string;
@@ -8,6 +9,8 @@ export interface PanelStatus {
   readonly languages: readonly { readonly id: string; readonly name: string }[];
   /** Undefined while the check runs. */
   readonly parserCheck: GrammarCheck | undefined;
+  /** Undefined until the workspace has been indexed. */
+  readonly index: IndexSummary | undefined;
 }
 
 export type HostToPanelMessage = { readonly type: 'status'; readonly status: PanelStatus };
@@ -15,4 +18,5 @@ export type HostToPanelMessage = { readonly type: 'status'; readonly status: Pan
 export type PanelToHostMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'openSettings' }
-  | { readonly type: 'recheckParser' };
+  | { readonly type: 'recheckParser' }
+  | { readonly type: 'indexWorkspace' };

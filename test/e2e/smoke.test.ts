@@ -19,6 +19,8 @@ describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 },
     assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package`);
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-ws-'));
     fs.writeFileSync(path.join(workspace, 'greet.py'), 'def greet(name):\n    return f"Hello, {name}"\n');
+    fs.writeFileSync(path.join(workspace, 'shop.py'), 'class Cart:\n    def total(self):\n        return 0\n\n    def add(self, item):\n        pass\n');
+    fs.writeFileSync(path.join(workspace, '.env'), 'TOKEN=do-not-send\n');
     session = await startCodeServer({ vsix, workspace, name: 'smoke' });
   });
 
@@ -64,6 +66,23 @@ describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 },
     assert.match(await check.innerText(), /Parser check passed: python grammar parsed a sample/);
     assert.match(await panel.locator('#app').innerText(), /Budget: 4,000 tokens for questions, 2,000 for completions/);
     await session.screenshot('panel');
-    assert.match(session.readLogs(/LongCodeZip\.log$/), /Parser check: python grammar loaded and parsed a sample/);
+    assert.match(session.readLogs(/LongCodeZip\.log$/), /Parser check: python grammar loaded and parsed a sample in a parse worker/);
+  });
+
+  it('"LongCodeZip: Index Workspace" chunks the folder in workers and keeps the index current as files change', async () => {
+    const panel = session.page
+      .frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"][src*="purpose=webviewView"]`)
+      .frameLocator('#active-frame');
+    await runFromPalette(session.page, 'LongCodeZip: Index Workspace');
+    const summary = panel.locator('.index-summary');
+    // greet.py: 1 function; shop.py: class header + 2 methods; .env is a secret: skipped, never read.
+    await summary.filter({ hasText: 'Index: 2 files, 4 chunks, 1 skipped.' }).waitFor({ timeout: 60_000 });
+    await session.page.locator('.notifications-toasts', { hasText: 'LongCodeZip indexed 2 files into 4 chunks; 1 skipped.' }).waitFor();
+    await session.screenshot('indexed');
+
+    fs.appendFileSync(path.join(workspace, 'greet.py'), '\n\ndef farewell(name):\n    return f"Bye, {name}"\n');
+    await summary.filter({ hasText: 'Index: 2 files, 5 chunks, 1 skipped.' }).waitFor({ timeout: 30_000 });
+    fs.rmSync(path.join(workspace, 'shop.py'));
+    await summary.filter({ hasText: 'Index: 1 files, 2 chunks, 1 skipped.' }).waitFor({ timeout: 30_000 });
   });
 });

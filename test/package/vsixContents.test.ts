@@ -24,12 +24,17 @@ for (const [target, nativeDir] of Object.entries(NATIVE_DIRS)) {
       assert.ok(fs.existsSync(file), `${file} is missing: run npm run package`);
     });
 
-    it('carries the bundles, the tree-sitter runtime and every grammar', () => {
+    it('carries the bundles, the parse worker, the tree-sitter runtime, every grammar and every query', () => {
       const all = new Set(names());
-      for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/webview/panel.js', 'dist/web-tree-sitter.wasm', 'package.json']) {
+      for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/chunkWorker.js', 'dist/webview/panel.js', 'dist/web-tree-sitter.wasm', 'package.json']) {
         assert.ok(all.has(`extension/${needed}`), needed);
       }
       for (const language of LANGUAGES) assert.ok(all.has(`extension/dist/grammars/${language.id}.wasm`), language.id);
+      for (const id of fs.readdirSync(path.join(repoRoot, 'grammars'), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+        for (const query of fs.readdirSync(path.join(repoRoot, 'grammars', id.name)).filter((name) => name.endsWith('.scm'))) {
+          assert.ok(all.has(`extension/dist/grammars/${id.name}/${query}`), `${id.name}/${query}`);
+        }
+      }
     });
 
     it('has in node_modules only onnxruntime-node and onnxruntime-common', () => {

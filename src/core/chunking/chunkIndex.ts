@@ -73,3 +73,23 @@ export class ChunkIndex {
     return { files: [...this.files.values()].sort(byPath), skipped: [...this.skipped.values()].sort(byPath) };
   }
 }
+
+/** What a user is told about an index: how much is in it. */
+export interface IndexSummary {
+  readonly files: number;
+  readonly chunks: number;
+  readonly skipped: number;
+  readonly millis: number;
+}
+
+export function summarizeIndex(snapshots: readonly IndexSnapshot[], millis: number): IndexSummary {
+  let files = 0;
+  let chunks = 0;
+  let skipped = 0;
+  for (const snapshot of snapshots) {
+    files += snapshot.files.length;
+    chunks += snapshot.files.reduce((sum, file) => sum + file.chunks.length, 0);
+    skipped += snapshot.skipped.length;
+  }
+  return { files, chunks, skipped, millis };
+}

@@ -4,6 +4,7 @@ import { parentPortChannel } from '../workers/channels';
 import { CancelledError, type FromWorker, type ToWorker } from '../workers/protocol';
 import { serveRequests } from '../workers/serveRequests';
 import type { FileChunks } from './chunk';
+import { checkGrammar, type GrammarCheck } from './checkGrammar';
 import { Chunker, type SourceFile } from './chunker';
 import { GrammarLoader } from './grammarLoader';
 
@@ -20,7 +21,8 @@ export interface ChunkFilesParams {
 }
 
 const { assetDir, sizeCap } = workerData as ChunkWorkerData;
-const chunker = new Chunker(new GrammarLoader(assetDir), { sizeCap });
+const grammars = new GrammarLoader(assetDir);
+const chunker = new Chunker(grammars, { sizeCap });
 
 serveRequests(parentPortChannel<ToWorker, FromWorker>(), {
   async chunkFiles(params: ChunkFilesParams, { signal }): Promise<FileChunks[]> {
@@ -33,5 +35,8 @@ serveRequests(parentPortChannel<ToWorker, FromWorker>(), {
   },
   forget(params: { path: string }): void {
     chunker.forget(params.path);
+  },
+  checkGrammar(params: { languageId: string; sample: string }): Promise<GrammarCheck> {
+    return checkGrammar(grammars, params.languageId, params.sample);
   },
 });

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { WorkerPool } from '../workers/workerPool';
 import type { FileChunks } from './chunk';
+import type { GrammarCheck } from './checkGrammar';
 import type { SourceFile } from './chunker';
 import type { ChunkFilesParams, ChunkWorkerData } from './chunkWorker';
 
@@ -52,6 +53,11 @@ export class ParsePool {
   chunkEditedFile(file: SourceFile, options: { signal?: AbortSignal } = {}): Promise<FileChunks> {
     const params: ChunkFilesParams = { files: [file], keepTrees: true };
     return this.pool.run<FileChunks[]>('chunkFiles', params, { signal: options.signal, affinity: file.path }).then(([chunked]) => chunked!);
+  }
+
+  /** Loads a grammar in a worker and parses a sample with it: does parsing work in this installation? */
+  checkGrammar(languageId: string, sample: string): Promise<GrammarCheck> {
+    return this.pool.run<GrammarCheck>('checkGrammar', { languageId, sample });
   }
 
   /** Drops the kept syntax tree of a deleted file. */

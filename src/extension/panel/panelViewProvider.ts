@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { checkGrammar } from '../../core/chunking/checkGrammar';
-import { GrammarLoader } from '../../core/chunking/grammarLoader';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { LANGUAGES } from '../../core/languages/languageTable';
 import { VERSION } from '../../core/version';
 import type { GrammarCheck } from '../../core/chunking/checkGrammar';
@@ -9,19 +8,17 @@ import { panelHtml } from './panelHtml';
 
 const PARSER_CHECK_SAMPLE = 'class Greeter:\n    def greet(self, name):\n        return f"Hello, {name}"\n';
 
-/** The sidebar panel: for now the installation's status (version, budgets, languages, parser check). */
+/** The sidebar panel: for now the installation's status (version, budgets, languages, parser check, index). */
 export class PanelViewProvider implements vscode.WebviewViewProvider {
   static readonly viewId = 'longcodezip.panel';
   private view: vscode.WebviewView | undefined;
   private parserCheck: GrammarCheck | undefined;
-  private readonly grammars: GrammarLoader;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {
-    this.grammars = new GrammarLoader(vscode.Uri.joinPath(extensionUri, 'dist').fsPath);
-  }
+    private readonly index: WorkspaceIndex,
+  ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -51,14 +48,19 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
       case 'recheckParser':
         void this.runParserCheck();
         break;
+      case 'indexWorkspace':
+        void vscode.commands.executeCommand('longcodezip.indexWorkspace');
+        break;
     }
   }
 
   private async runParserCheck(): Promise<void> {
     this.parserCheck = undefined;
     this.refresh();
-    const check = await checkGrammar(this.grammars, 'python', PARSER_CHECK_SAMPLE);
-    if (check.ok) this.log.info(`Parser check: python grammar loaded and parsed a sample in ${check.millis.toFixed(0)} ms`);
+    const check = await this.index.checkGrammar('python', PARSER_CHECK_SAMPLE).catch(
+      (error: unknown): GrammarCheck => ({ languageId: 'python', ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    if (check.ok) this.log.info(`Parser check: python grammar loaded and parsed a sample in a parse worker in ${check.millis.toFixed(0)} ms`);
     else this.log.error(`Parser check failed: ${check.error}`);
     this.parserCheck = check;
     this.refresh();
@@ -74,6 +76,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
       },
       languages: LANGUAGES.map(({ id, name }) => ({ id, name })),
       parserCheck: this.parserCheck,
+      index: this.index.summary(),
     };
   }
 
