@@ -22,12 +22,16 @@ export function rows(file: FileChunks): ChunkRow[] {
 export function assertExactCover(text: string, file: FileChunks): void {
   assert.equal(file.chunks.map((c) => c.text).join(''), text, `${file.path}: chunks do not join into the file`);
   let offset = 0;
+  let line = 1;
   for (const chunk of file.chunks) {
     assert.equal(chunk.startOffset, offset, `${chunk.id} starts at ${chunk.startOffset}, expected ${offset}`);
     assert.equal(chunk.text, text.slice(chunk.startOffset, chunk.endOffset), `${chunk.id}: text differs from its offsets`);
     assert.ok(chunk.text.length > 0, `${chunk.id} is empty`);
-    const line = text.slice(0, chunk.startOffset).split('\n').length;
     assert.equal(chunk.startLine, line, `${chunk.id}: startLine`);
+    const newlines = chunk.text.split('\n').length - 1;
+    const endsWithNewline = chunk.text.endsWith('\n');
+    assert.equal(chunk.endLine, line + newlines - (endsWithNewline ? 1 : 0), `${chunk.id}: endLine`);
+    line += newlines;
     offset = chunk.endOffset;
   }
   assert.equal(offset, text.length);
