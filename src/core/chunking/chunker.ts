@@ -4,6 +4,7 @@ import { countTokens, tokensAtMost } from '../tokens/countTokens';
 import { assembleChunks, fallbackChunks, type AssembledFile } from './assembleChunks';
 import type { FileChunks } from './chunk';
 import { contentHash } from './chunkIds';
+import { countSyntaxErrors } from './countSyntaxErrors';
 import { findDefinitions } from './findDefinitions';
 import type { GrammarLoader } from './grammarLoader';
 import { textEdit } from './textEdit';
@@ -76,7 +77,7 @@ export class Chunker {
         countTokens: this.countTokens,
         tokensAtMost,
       });
-      const errors = tree.rootNode.hasError ? tree.rootNode.descendantsOfType('ERROR').length || 1 : 0;
+      const errors = countSyntaxErrors(tree.rootNode);
       keep = options.keepTree === true;
       return result(file, hash, spec.id, assembled, errors, undefined);
     } finally {

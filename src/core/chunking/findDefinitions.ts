@@ -45,6 +45,9 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
   const attach = new Set(spec.attachBefore);
   const maxStartDepth = spec.scanDepth ?? DEFAULT_SCAN_DEPTH;
   const pending: Node[] = [tree.rootNode];
+  // A node within reach of several scans is queued once: nested `#if` chains would otherwise be
+  // re-scanned once per ancestor, which grows exponentially with their depth.
+  const queued = new Set<number>([tree.rootNode.id]);
   for (let scanned = pending.pop(); scanned; scanned = pending.pop()) {
     const deeper: Node[] = [];
     const closed: Span[] = []; // functions and declarations: nothing inside them is scanned again
@@ -81,7 +84,11 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
       });
     }
     const isClosed = insideAny(closed);
-    for (const node of deeper) if (!isClosed(node.startIndex, node.endIndex)) pending.push(node);
+    for (const node of deeper) {
+      if (queued.has(node.id) || isClosed(node.startIndex, node.endIndex)) continue;
+      queued.add(node.id);
+      pending.push(node);
+    }
   }
   return nest([...found.values()]);
 }

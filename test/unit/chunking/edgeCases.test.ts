@@ -44,6 +44,14 @@ describe('chunking edge cases', () => {
     assert.deepEqual(file.chunks.filter((c) => c.kind === 'function').map((c) => c.name).slice(0, 1), ['good']);
   });
 
+  it('counts a token the parser had to invent (MISSING) as a syntax error', async () => {
+    // tree-sitter reads the lock annotation macro as a new definition and invents a ';' before it.
+    const text = 'void Store::Retire()\n    GUARDED_BY_LOCK_(mutex) {\n  run();\n}\n';
+    const file = await chunker.chunkFile({ path: 'store.cc', text });
+    assertExactCover(text, file);
+    assert.ok(file.parseErrors >= 1);
+  });
+
   it('Windows line endings: lines and cover are right, blank CRLF lines join the chunk before', async () => {
     const text = 'import os\r\n\r\n\r\ndef a():\r\n    return 1\r\n\r\n\r\ndef b():\r\n    return 2\r\n';
     const file = await chunker.chunkFile({ path: 'crlf.py', text });
