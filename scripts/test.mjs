@@ -1,7 +1,7 @@
 // The one way to run the tests: type-check, build them with esbuild exactly as the product is built,
 // then run them with Node's test runner, one file at a time (the real-host tests start a VS Code each).
-//   node scripts/test.mjs          unit tests, packaging tests and real-host (code-server) tests
-//   node scripts/test.mjs --unit   unit tests only: no packaging, no VS Code
+//   node scripts/test.mjs          unit tests, real-code corpus tests, packaging tests, real-host tests
+//   node scripts/test.mjs --unit   unit tests only: no corpora, no packaging, no VS Code
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -12,11 +12,12 @@ const run = (script, args = []) => execFileSync(process.execPath, [join(root, sc
 run('node_modules/typescript/bin/tsc', ['--noEmit', '-p', '.']);
 if (!unitOnly) {
   run('scripts/package.mjs');
-  // Installs chromium, Node 24 and code-server once; cached afterwards.
+  // Installs chromium, Node 24 and code-server, and fetches the real-code corpora, once; cached afterwards.
   execFileSync('bash', [join(root, 'scripts/setup-e2e.sh')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [join(root, 'scripts/setup-corpora.sh')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 run('esbuild.js', ['--tests']);
 
-const suites = unitOnly ? ['out/test/unit'] : ['out/test/unit', 'out/test/package', 'out/test/e2e'];
+const suites = unitOnly ? ['out/test/unit'] : ['out/test/unit', 'out/test/corpus', 'out/test/package', 'out/test/e2e'];
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...suites], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
