@@ -135,7 +135,7 @@ class Assembler {
     const code = { start: this.firstNonBlankLine(span), end: span.end };
     if (code.start > span.start) this.add('blank', { start: span.start, end: code.start }, undefined, parent, context.scope);
     if (code.start >= code.end) return;
-    for (const piece of this.cutIfLarge(code, blankLineBlocks(this.text, code).map((block) => block.start))) {
+    for (const piece of this.cutIfLarge(code, () => blankLineBlocks(this.text, code).map((block) => block.start))) {
       this.add('glue', piece, undefined, parent, context.scope);
     }
   }
@@ -165,8 +165,7 @@ class Assembler {
     const owner = definition.owner !== undefined ? [...context.chain, definition.owner] : context.chain;
     const parent = owner.length > 0 ? owner.join('.') : undefined;
     const kind = context.functionsAreMethods || definition.owner !== undefined ? 'method' : 'function';
-    const boundaries = definition.statements.map((statement) => this.lineStartIfAlone(statement.start));
-    const pieces = boundaries.length > 0 ? this.cutIfLarge(item, boundaries) : [item];
+    const pieces = this.cutIfLarge(item, () => definition.statements().map((statement) => this.lineStartIfAlone(statement.start)));
     if (pieces.length === 1) {
       this.add(kind, item, definition.name, parent, context.scope);
       return;
@@ -221,11 +220,13 @@ class Assembler {
     return isBlank(this.text, lineStart, offset) ? lineStart : offset;
   }
 
-  private cutIfLarge(span: Span, boundaries: readonly number[]): Span[] {
+  /** The span, or its pieces cut at `boundaries()` when it is over the size cap (boundaries are read only then). */
+  private cutIfLarge(span: Span, boundaries: () => readonly number[]): Span[] {
     const { sizeCap, countTokens, tokensAtMost } = this.options;
     const text = this.text.slice(span.start, span.end);
     if (tokensAtMost(text) <= sizeCap || countTokens(text) <= sizeCap) return [span];
-    return splitAtBoundaries(this.text, span, boundaries, sizeCap, countTokens);
+    const cuts = boundaries();
+    return cuts.length > 0 ? splitAtBoundaries(this.text, span, cuts, sizeCap, countTokens) : [span];
   }
 
   /** Blank drafts join the chunk before them (or after, at the start); then ids, lines and text. */

@@ -19,8 +19,11 @@ export interface Definition extends Span {
   readonly name: string | undefined;
   /** The owner named outside the definition: a Go receiver type, the `A` of a C++ `A::f`. */
   readonly owner: string | undefined;
-  /** The top-level statements of a function's body: where a large function may be cut. */
-  readonly statements: readonly Span[];
+  /**
+   * The top-level statements of a function's body: where a large function may be cut. Read from the
+   * syntax tree only when asked (few functions are over the cap), so only while the tree is alive.
+   */
+  readonly statements: () => readonly Span[];
   /** Definitions directly inside a container or namespace (never inside a function or declaration). */
   readonly children: Definition[];
 }
@@ -79,7 +82,7 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
         end: main.node.endIndex,
         name: name?.text,
         owner: owner?.text.replaceAll('::', '.'),
-        statements: body ? body.namedChildren.filter((n): n is Node => n !== null).map((n) => ({ start: n.startIndex, end: n.endIndex })) : [],
+        statements: body ? () => statementsOf(body) : () => [],
         children: [],
       });
     }
@@ -91,6 +94,10 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
     }
   }
   return nest([...found.values()]);
+}
+
+function statementsOf(body: Node): Span[] {
+  return body.namedChildren.filter((n): n is Node => n !== null).map((n) => ({ start: n.startIndex, end: n.endIndex }));
 }
 
 /** A test of whether a span lies inside one of the given spans. */
