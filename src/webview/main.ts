@@ -19,6 +19,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return node;
 }
 
+/** "1 file", "2,048 files". */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function render(status: PanelStatus): void {
   const title = element('h2', `LongCodeZip ${status.version}`);
   const budgets = element('p', `Budget: ${status.budgets.question.toLocaleString()} tokens for questions, ${status.budgets.completion.toLocaleString()} for completions.`);
@@ -40,7 +45,7 @@ function render(status: PanelStatus): void {
 
   const index = element('p', undefined, 'index-summary');
   index.textContent = status.index
-    ? `Index: ${status.index.files.toLocaleString()} files, ${status.index.chunks.toLocaleString()} chunks, ${status.index.skipped.toLocaleString()} skipped.`
+    ? `Index: ${count(status.index.files, 'file')}, ${count(status.index.chunks, 'chunk')}, ${status.index.skipped.toLocaleString()} skipped.`
     : 'The workspace is not indexed yet.';
   const indexButton = element('button', status.index ? 'Re-index workspace' : 'Index workspace');
   indexButton.addEventListener('click', () => vscode.postMessage({ type: 'indexWorkspace' }));

@@ -83,6 +83,6 @@ describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 },
     fs.appendFileSync(path.join(workspace, 'greet.py'), '\n\ndef farewell(name):\n    return f"Bye, {name}"\n');
     await summary.filter({ hasText: 'Index: 2 files, 5 chunks, 1 skipped.' }).waitFor({ timeout: 30_000 });
     fs.rmSync(path.join(workspace, 'shop.py'));
-    await summary.filter({ hasText: 'Index: 1 files, 2 chunks, 1 skipped.' }).waitFor({ timeout: 30_000 });
+    await summary.filter({ hasText: 'Index: 1 file, 2 chunks, 1 skipped.' }).waitFor({ timeout: 30_000 });
   });
 });
