@@ -114,7 +114,7 @@ function copyGrammars() {
   for (const language of languages) {
     const source = path.join(path.dirname(require.resolve(`${language.wasm.package}/package.json`)), language.wasm.file);
     fs.copyFileSync(source, path.join(grammarsOut, `${language.id}.wasm`));
-    const queries = path.join(root, 'grammars', language.id);
+    const queries = path.join(root, 'grammars', language.queriesFrom ?? language.id);
     if (!fs.existsSync(queries)) continue;
     fs.mkdirSync(path.join(grammarsOut, language.id), { recursive: true });
     for (const file of fs.readdirSync(queries).filter((name) => name.endsWith('.scm'))) {

@@ -1,5 +1,7 @@
-; What is a function, method, container, namespace and declaration in TypeScript (captures:
-; docs/chunking.md). grammars/tsx/chunks.scm has the same patterns.
+; What is a function, method, container, namespace and declaration in TypeScript and TSX (captures:
+; docs/chunking.md; TSX uses this file through `queriesFrom` in languages.json). Components are functions
+; like any other (`function App() {…}`, `const Button = (props) => …`, `const Input = forwardRef((props,
+; ref) => …)`); JSX stays inside its function.
 ;
 ; Functions: function declarations; `const|let|var f = () => … | function …` with one declarator, also
 ;   when the value is a call whose first argument is a function (`memo(() => …)`, `forwardRef(…)`,
