@@ -1,20 +1,9 @@
 import { VERSION } from '../core/version';
+import type { CliContext, CliIO } from './cliIO';
 import { chunkCommand } from './commands/chunkCommand';
 import { parseCommandArgs } from './parseCommandArgs';
 import { USAGE } from './usage';
 import { UsageError } from './usageError';
-
-/** Where the CLI writes; tests pass their own. */
-export interface CliIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-export interface CliContext {
-  readonly cwd: string;
-  /** The build's asset folder: worker scripts, grammars, queries (dist/, where cli.js lives). */
-  readonly assetDir: string;
-}
 
 const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),

@@ -4,7 +4,7 @@ import { ChunkIndex } from '../../core/chunking/chunkIndex';
 import { ParsePool } from '../../core/chunking/parsePool';
 import { countTokens } from '../../core/tokens/countTokens';
 import { WorkspaceFilter } from '../../core/workspace/workspaceFilter';
-import type { CliIO } from '../run';
+import type { CliContext, CliIO } from '../cliIO';
 import { UsageError } from '../usageError';
 import { workspaceRoot } from '../workspaceRoot';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -20,7 +20,7 @@ binary, minified and oversized files are listed as skipped with the reason.
   --json                short for --format json
 `;
 
-export async function chunkCommand(argv: readonly string[], io: CliIO, context: { cwd: string; assetDir: string }): Promise<number> {
+export async function chunkCommand(argv: readonly string[], io: CliIO, context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     exclude: { type: 'string', multiple: true },
     format: { type: 'string' },

@@ -1,0 +1,12 @@
+/** Where the CLI writes; tests pass their own. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** What every command runs in. */
+export interface CliContext {
+  readonly cwd: string;
+  /** The build's asset folder: worker scripts, grammars, queries (dist/, where cli.js lives). */
+  readonly assetDir: string;
+}
