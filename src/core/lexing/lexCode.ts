@@ -11,6 +11,8 @@ export interface LexToken {
 
 /** Languages whose `#` starts a comment (elsewhere it is a preprocessor line or an operator). */
 const HASH_COMMENTS = new Set(['python', 'ruby', 'php']);
+/** Languages without `//` and `/* */` comments (in Python `//` is floor division). */
+const NO_SLASH_COMMENTS = new Set(['python', 'ruby']);
 
 // One alternation, tried in order at each position: comments, strings, identifiers, numbers, operators.
 const BLOCK_COMMENT = String.raw`\/\*[\s\S]*?(?:\*\/|$)`;
@@ -20,17 +22,18 @@ const TRIPLE_STRING = String.raw`"""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$)`;
 const STRING = String.raw`"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|` + '`(?:[^`\\\\]|\\\\.)*`?';
 const IDENTIFIER = String.raw`[\p{L}_$][\p{L}\p{N}_$]*`;
 const NUMBER = String.raw`\p{N}[\p{L}\p{N}_.]*`;
-const OPERATOR = String.raw`[^\s\p{L}\p{N}_$]+`;
+// Runs of punctuation, but never through a quote (a string starts there) nor `/` or `#` (a comment may).
+const OPERATOR = String.raw`[^\s\p{L}\p{N}_$"'#/` + '`' + String.raw`]+|[#/]`;
 
-function scanner(hashComments: boolean): RegExp {
-  const comment = hashComments ? `${BLOCK_COMMENT}|${LINE_COMMENT}|${HASH_COMMENT}` : `${BLOCK_COMMENT}|${LINE_COMMENT}`;
+function scanner(hashComments: boolean, slashComments: boolean): RegExp {
+  const comment = [...(slashComments ? [BLOCK_COMMENT, LINE_COMMENT] : []), ...(hashComments ? [HASH_COMMENT] : [])].join('|');
   return new RegExp(
     `(${comment})|(${TRIPLE_STRING}|${STRING})|(${IDENTIFIER})|(${NUMBER})|(${OPERATOR})`,
     'gu',
   );
 }
 
-const SCANNERS = { hash: scanner(true), plain: scanner(false) };
+const SCANNERS = { hashOnly: scanner(true, false), both: scanner(true, true), slashOnly: scanner(false, true) };
 const KINDS: readonly LexKind[] = ['comment', 'string', 'identifier', 'number', 'operator'];
 
 /**
@@ -38,7 +41,9 @@ const KINDS: readonly LexKind[] = ['comment', 'string', 'identifier', 'number', 
  * every language (close enough for ranking; tree-sitter is for structure). Whitespace is dropped.
  */
 export function lexCode(text: string, language?: string): LexToken[] {
-  const pattern = language !== undefined && HASH_COMMENTS.has(language) ? SCANNERS.hash : SCANNERS.plain;
+  const hash = language !== undefined && HASH_COMMENTS.has(language);
+  const slash = language === undefined || !NO_SLASH_COMMENTS.has(language);
+  const pattern = hash && !slash ? SCANNERS.hashOnly : hash ? SCANNERS.both : SCANNERS.slashOnly;
   pattern.lastIndex = 0;
   const tokens: LexToken[] = [];
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

@@ -34,6 +34,34 @@ describe('lexCode', () => {
     ]);
   });
 
+  it('never lets punctuation swallow the quote that opens a string or the slash of a comment', () => {
+    assert.deepEqual(kinds('f("key")//done'), [
+      ['identifier', 'f'],
+      ['operator', '('],
+      ['string', '"key"'],
+      ['operator', ')'],
+      ['comment', '//done'],
+    ]);
+    assert.deepEqual(kinds('a //= b'), [
+      ['identifier', 'a'],
+      ['comment', '//= b'],
+    ]);
+    assert.deepEqual(kinds('n //= 2', 'python'), [
+      ['identifier', 'n'],
+      ['operator', '/'],
+      ['operator', '/'],
+      ['operator', '='],
+      ['number', '2'],
+    ]);
+    assert.deepEqual(kinds('x = a/b'), [
+      ['identifier', 'x'],
+      ['operator', '='],
+      ['identifier', 'a'],
+      ['operator', '/'],
+      ['identifier', 'b'],
+    ]);
+  });
+
   it('handles non-ASCII identifiers', () => {
     assert.deepEqual(kinds('größe = café'), [
       ['identifier', 'größe'],
