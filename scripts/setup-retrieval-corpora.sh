@@ -18,67 +18,8 @@ CACHE_ROOT="${LONGCODEZIP_RETRIEVAL_CACHE:-$HOME/.cache/longcodezip-retrieval}"
 DIR="$CACHE_ROOT/corpora-v$SPEC_VERSION"
 LOG="$CACHE_ROOT/setup-retrieval-corpora.log"
 
-log() { echo "[setup-retrieval-corpora] $*" >&2; }
-die() { log "$*"; exit 1; }
-
-SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-mkdir -p "$CACHE_ROOT"
-
-run_logged() {
-  local what="$1"; shift
-  echo "=== $what: $*" >>"$LOG"
-  if ! "$@" >>"$LOG" 2>&1; then
-    tail -n 30 "$LOG" >&2
-    die "$what failed (full log: $LOG)"
-  fi
-}
-
-WORK="$(mktemp -d "$CACHE_ROOT/.work.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
-
-apt_update_once() {
-  if [ ! -f "$WORK/.apt-updated" ]; then
-    run_logged "apt-get update" $SUDO apt-get update -qq
-    touch "$WORK/.apt-updated"
-  fi
-}
-
-# deb_unpack PACKAGE: downloads the archive's candidate and unpacks it; echoes the unpack folder.
-deb_unpack() {
-  local pkg="$1" w="$WORK"
-  apt_update_once
-  rm -rf "$w/deb/$pkg"; mkdir -p "$w/debs" "$w/deb/$pkg"
-  (cd "$w/debs" && run_logged "apt-get download $pkg" apt-get download -q -o APT::Sandbox::User=root "$pkg")
-  local deb; deb="$(ls "$w/debs/${pkg}"_*.deb | head -n 1)"
-  run_logged "dpkg-deb -x $pkg" dpkg-deb -x "$deb" "$w/deb/$pkg"
-  echo "deb $pkg $(dpkg-deb -f "$deb" Version)" >>"$w/sources"
-  rm -f "$deb"
-  echo "$w/deb/$pkg"
-}
-
-# npm_unpack NAME@VERSION: fetches the tarball and unpacks it; echoes the package folder.
-npm_unpack() {
-  local spec="$1" w="$WORK"
-  local dest="$w/npm/${spec//\//+}"
-  mkdir -p "$w/npm-tgz" "$dest"
-  # Under `npm run` the outer npm's settings are in the environment; the fetch starts clean.
-  (for variable in $(compgen -e | grep -E '^npm_'); do unset "$variable"; done
-   cd "$w/npm-tgz" && run_logged "npm pack $spec" npm pack --silent --no-fund --no-audit "$spec")
-  local tgz; tgz="$(ls -t "$w/npm-tgz"/*.tgz | head -n 1)"
-  run_logged "unpack $spec" tar -xzf "$tgz" -C "$dest"
-  rm -f "$tgz"
-  echo "npm $spec" >>"$w/sources"
-  echo "$dest/package"
-}
-
-# copy_tree SRC DEST [find predicates...]: copies the regular files under SRC that match, keeping paths.
-copy_tree() {
-  local src="$1" dest="$2"; shift 2
-  [ -d "$src" ] || die "missing source folder $src"
-  mkdir -p "$dest"
-  (cd "$src" && find . -type f \( "$@" \) -not -path '*/node_modules/*' -print0 \
-    | xargs -0 -r cp --parents -t "$dest")
-}
+NAME=setup-retrieval-corpora
+source "$(dirname "${BASH_SOURCE[0]}")/lib/fetchSources.sh"
 
 NO_TESTS=( -not -path '*/tests/*' -not -path '*/test/*' -not -path '*/testing/*' -not -path '*/__tests__/*'
            -not -name 'test_*' -not -name '*_test.py' -not -name 'conftest.py' )
