@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs';
-import { limitConcurrency, type Limiter } from './concurrencyLimit';
+import { limitConcurrency, type Limiter } from '../workers/concurrencyLimit';
 import { loadFile, notRegular, skippedForError, type FileKind } from './loadFile';
 import { secretSkip } from './secretFiles';
 import { WorkspaceFilter, type FilterOptions } from './workspaceFilter';

@@ -1,4 +1,4 @@
-import { limitConcurrency } from '../../workspace/concurrencyLimit';
+import { limitConcurrency } from '../../workers/concurrencyLimit';
 import type { ScoreOptions, Scorer, ScorerInfo } from '../scorer';
 import { CacheCounts } from './cacheCounts';
 import { mixWithCache } from './cacheMixture';
