@@ -69,23 +69,26 @@ const productBuilds = [
   },
 ];
 
-function testBuild(subdir = '') {
-  // *.worker.ts: scripts that tests start as worker threads.
-  const entryPoints = listFiles(path.join(root, 'test', subdir), (f) => f.endsWith('.test.ts') || f.endsWith('.worker.ts'));
+/** Tests and benchmarks: bundled with the product's options; their own tooling stays in node_modules. */
+function harnessBuild(folder, entryPoints) {
   return {
     ...nodeOptions,
     entryPoints,
-    outdir: path.join(root, 'out', 'test'),
-    outbase: path.join(root, 'test'),
-    // Test tooling stays in node_modules; the code under test is bundled exactly as it ships.
+    outdir: path.join(root, 'out', folder),
+    outbase: path.join(root, folder),
     external: [...nodeExternals, 'esbuild', 'playwright-core'],
     sourcemap: true,
     minify: false,
   };
 }
 
+function testBuild(subdir = '') {
+  // *.worker.ts: scripts that tests start as worker threads.
+  return harnessBuild('test', listFiles(path.join(root, 'test', subdir), (f) => f.endsWith('.test.ts') || f.endsWith('.worker.ts')));
+}
+
 function benchBuild() {
-  return { ...testBuild(), entryPoints: listFiles(path.join(root, 'bench'), (f) => f.endsWith('.bench.ts')), outdir: path.join(root, 'out', 'bench'), outbase: path.join(root, 'bench') };
+  return harnessBuild('bench', listFiles(path.join(root, 'bench'), (f) => f.endsWith('.bench.ts')));
 }
 
 function listFiles(dir, keep) {

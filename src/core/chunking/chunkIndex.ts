@@ -68,6 +68,13 @@ export class ChunkIndex {
     return this.skipped.delete(relativePath) || known;
   }
 
+  /** How much is in the index, without copying or sorting it (the panel asks after every change). */
+  summary(millis = 0): IndexSummary {
+    let chunks = 0;
+    for (const file of this.files.values()) chunks += file.chunks.length;
+    return { files: this.files.size, chunks, skipped: this.skipped.size, millis };
+  }
+
   snapshot(): IndexSnapshot {
     const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     return { files: [...this.files.values()].sort(byPath), skipped: [...this.skipped.values()].sort(byPath) };
@@ -81,15 +88,8 @@ export interface IndexSummary {
   readonly skipped: number;
   readonly millis: number;
 }
-
-export function summarizeIndex(snapshots: readonly IndexSnapshot[], millis: number): IndexSummary {
-  let files = 0;
-  let chunks = 0;
-  let skipped = 0;
-  for (const snapshot of snapshots) {
-    files += snapshot.files.length;
-    chunks += snapshot.files.reduce((sum, file) => sum + file.chunks.length, 0);
-    skipped += snapshot.skipped.length;
-  }
-  return { files, chunks, skipped, millis };
+/** The summaries of several indexes (one per workspace folder) as one. */
+export function addSummaries(summaries: readonly IndexSummary[], millis: number): IndexSummary {
+  const sum = (key: 'files' | 'chunks' | 'skipped') => summaries.reduce((total, summary) => total + summary[key], 0);
+  return { files: sum('files'), chunks: sum('chunks'), skipped: sum('skipped'), millis };
 }

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { GrammarCheck } from '../../core/chunking/checkGrammar';
-import { ChunkIndex, summarizeIndex as summarize, type IndexSnapshot, type IndexSummary } from '../../core/chunking/chunkIndex';
+import { addSummaries, ChunkIndex, type IndexSummary } from '../../core/chunking/chunkIndex';
 import { ParsePool } from '../../core/chunking/parsePool';
 import { WorkspaceFilter } from '../../core/workspace/workspaceFilter';
 
@@ -28,17 +28,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.indexes.clear();
     this.filters.clear();
-    const snapshots: IndexSnapshot[] = [];
     for (const folder of folders) {
       if (folder.uri.scheme !== 'file') continue;
       const filter = new WorkspaceFilter({ root: folder.uri.fsPath, exclude: excludeGlobs(folder) });
       const index = new ChunkIndex(filter, this.parsePool());
       this.filters.set(folder.uri.fsPath, filter);
       this.indexes.set(folder.uri.fsPath, index);
-      snapshots.push(await index.build({ signal, onProgress }));
+      await index.build({ signal, onProgress });
     }
     this.watch();
-    const summary = summarize(snapshots, performance.now() - started);
+    const summary = addSummaries([...this.indexes.values()].map((index) => index.summary()), performance.now() - started);
     this.log.info(`Indexed ${summary.files} files into ${summary.chunks} chunks (${summary.skipped} skipped) in ${Math.round(summary.millis)} ms`);
     this.changed.fire();
     return summary;
@@ -46,7 +45,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   summary(): IndexSummary | undefined {
     if (this.indexes.size === 0) return undefined;
-    return summarize([...this.indexes.values()].map((index) => index.snapshot()), 0);
+    return addSummaries([...this.indexes.values()].map((index) => index.summary()), 0);
   }
 
   checkGrammar(languageId: string, sample: string): Promise<GrammarCheck> {

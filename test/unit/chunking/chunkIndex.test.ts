@@ -38,6 +38,7 @@ describe('ChunkIndex over a workspace, parsing in worker threads', () => {
     const notes = snapshot.files.find((f) => f.path === 'notes.txt')!;
     assert.deepEqual(notes.chunks.map((c) => c.kind), ['block-fallback', 'block-fallback']);
     assert.deepEqual(snapshot.skipped.map((s) => [s.path, s.reason]), [['.env', 'secret']]);
+    assert.deepEqual(index.summary(), { files: 3, chunks: snapshot.files.reduce((n, f) => n + f.chunks.length, 0), skipped: 1, millis: 0 });
   });
 
   it('re-chunks a changed file, and leaves an unchanged one alone', async () => {
