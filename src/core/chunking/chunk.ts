@@ -1,3 +1,6 @@
+/** Bumped whenever chunking would cut the same text differently: cached chunks of another version are stale. */
+export const CHUNK_FORMAT_VERSION = 1;
+
 /** What a chunk is, in the words of the algorithm (algorithm.md, Stage 0). */
 export type ChunkKind =
   /** A top-level function, or one nested only in containers that is not a method. */

@@ -9,6 +9,10 @@ export interface ScorerInfo {
 
 export interface ScoreOptions {
   readonly signal?: AbortSignal;
+  /** Told how far a long run has got (items done of total). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Told, once per occurrence, of anything the user should know: an input cut to the model's window. */
+  readonly onNote?: (note: string) => void;
 }
 
 /** A causal language model as the compressor uses it: log-probabilities of the query and of lines. */

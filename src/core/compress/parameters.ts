@@ -1,0 +1,30 @@
+import type { RankingMode } from '../retrieval/rankChunks';
+
+/** The knobs of the method (algorithm.md, Parameters), with their defaults. */
+export interface CompressionParameters {
+  /** Hard cap on output tokens, in the budget tokenizer. */
+  readonly budget: number;
+  /** R_fine: the share of the coarse selection stage 2 keeps; 1 = coarse only. */
+  readonly fineRatio: number;
+  /** Importance weighting of per-function budgets. */
+  readonly beta: number;
+  /** k of the spike threshold: a rise of at least k x std(v) splits a block. */
+  readonly spikeK: number;
+  /** Functions shorter than this many lines are kept whole. */
+  readonly minLinesForFine: number;
+  /** Neural scoring pool, in multiples of B_coarse. */
+  readonly poolFactor: number;
+  readonly ranking: RankingMode;
+}
+
+export const QUESTION_BUDGET = 4000;
+export const COMPLETION_BUDGET = 2000;
+
+export const DEFAULT_PARAMETERS: Omit<CompressionParameters, 'budget'> = {
+  fineRatio: 0.8,
+  beta: 0.5,
+  spikeK: 0.2,
+  minLinesForFine: 5,
+  poolFactor: 3,
+  ranking: 'auto',
+};
