@@ -7,6 +7,18 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /** Lines of the text; a text ending with a line break has an empty last line after it. */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset where the 1-based line starts. */
+  startOfLine(line: number): number {
+    const start = this.starts[line - 1];
+    if (start === undefined) throw new RangeError(`Line ${line} is outside 1-${this.starts.length}.`);
+    return start;
+  }
+
   /** The 1-based line holding `offset` (an offset at the very end belongs to the last line). */
   lineAt(offset: number): number {
     let low = 0;

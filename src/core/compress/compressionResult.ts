@@ -59,7 +59,7 @@ export interface FileDecision {
 
 /** Milliseconds per stage of one compression. */
 export interface StageTimings {
-  readonly collect: number;
+  /** Collecting and chunking the files (cached chunks make it short). */
   readonly chunk: number;
   readonly rank: number;
   readonly coarse: number;

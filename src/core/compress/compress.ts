@@ -1,0 +1,140 @@
+import type { Chunk } from '../chunking/chunk';
+import { rankChunks, type RankedChunk } from '../retrieval/rankChunks';
+import { buildResult } from './buildResult';
+import { capToBudget } from './capToBudget';
+import type { CompressionRequest, CompressionServices } from './compressionRequest';
+import type { CompressionResult } from './compressionResult';
+import { ContextIndex } from './contextIndex';
+import { selectLines } from './fine/selectLines';
+import { prepareQuery } from './prepareQuery';
+import { renderSelection } from './renderSelection';
+import { scoringPool } from './scoringPool';
+import { selectCoarse } from './selectCoarse';
+import { keptChunks, type Selection } from './selection';
+
+const FUNCTION_KINDS = new Set(['function', 'method', 'function-part']);
+
+/**
+ * LongCodeZip (algorithm.md): rank the chunks against the query, keep the best under B / R_fine, trim
+ * inside the kept functions block by block, render, and trim to the hard cap.
+ */
+export async function compress(request: CompressionRequest, services: CompressionServices): Promise<CompressionResult> {
+  const clock = stageClock();
+  const { parameters } = request;
+  const { countTokens, signal } = services;
+  const index = new ContextIndex(request.files, countTokens);
+  const setup = prepareQuery(request, index);
+  const render = renderSelection(index, request.format ?? 'text', setup.tail);
+  const fixedTokens = countTokens(render(setup.start));
+  setup.checkFits(fixedTokens, parameters.budget);
+
+  const scorer = services.scorer(setup.hidden);
+  const candidates = [...index.chunks.values()].filter((chunk) => !setup.start.pinned.has(chunk.id) && !setup.excluded.has(chunk.id));
+  const poolTokens = (parameters.poolFactor * (parameters.budget - fixedTokens)) / parameters.fineRatio;
+  const pool =
+    scorer.info().name !== 'ngram' && services.cheapScorer
+      ? await scoringPool(candidates, setup.query, services.cheapScorer(setup.hidden), (id) => index.tokens(id), poolTokens, { signal })
+      : candidates;
+  const ranked = await rankChunks(pool, setup.query, scorer, {
+    mode: parameters.ranking,
+    signal,
+    onProgress: (done, total) => services.onProgress?.('rank', done, total),
+  });
+  const timings = { rank: clock.lap() };
+
+  const coarseBudget = (parameters.budget - fixedTokens) / parameters.fineRatio;
+  const coarse = selectCoarse(
+    ranked.map((entry) => entry.id),
+    { tokens: (id) => index.tokens(id), broughtBy: (id) => index.broughtBy(id), renderingCost: render.costOfAdding },
+    coarseBudget,
+    setup.start.pinned,
+  );
+  let selection: Selection = { ...setup.start, picks: coarse.picks.map((pick) => pick.id) };
+  const coarseMillis = clock.lap();
+
+  const rendered = countTokens(render(selection));
+  if (parameters.fineRatio < 1 && rendered > parameters.budget) {
+    selection = await trimFunctions(selection, rendered, ranked, request, services, scorer, index, setup.query);
+  }
+  const fineMillis = clock.lap();
+
+  const capped = capToBudget(selection, parameters.budget, render, countTokens, (id, current) => pickTokens(id, current, index));
+  const renderMillis = clock.lap();
+  return buildResult({
+    request,
+    index,
+    query: setup.query,
+    ranked,
+    capped,
+    scorer: scorer.info(),
+    timings: {
+      chunk: request.prepared?.chunkMillis ?? 0,
+      rank: timings.rank,
+      coarse: coarseMillis,
+      fine: fineMillis,
+      render: renderMillis,
+    },
+    notes: setup.notes,
+  });
+}
+
+/** Stage 2 on the kept functions, with what the rest of the rendering leaves of the budget. */
+async function trimFunctions(
+  selection: Selection,
+  renderedTokens: number,
+  ranked: readonly RankedChunk[],
+  request: CompressionRequest,
+  services: CompressionServices,
+  scorer: ReturnType<CompressionServices['scorer']>,
+  index: ContextIndex,
+  query: string,
+): Promise<Selection> {
+  const scores = new Map(ranked.map((entry) => [entry.id, entry.score]));
+  const functions: Chunk[] = [...keptChunks(selection, index)]
+    .filter((id) => !selection.pinned.has(id))
+    .map((id) => index.chunk(id))
+    .filter((chunk) => FUNCTION_KINDS.has(chunk.kind));
+  const functionTokens = functions.reduce((sum, chunk) => sum + index.tokens(chunk.id), 0);
+  const budget = request.parameters.budget - (renderedTokens - functionTokens);
+  const outcome = await selectLines(
+    functions.map((chunk) => ({ chunk, coarseScore: scores.get(chunk.id) ?? 0, ...index.partRole(chunk.id) })),
+    query,
+    scorer,
+    budget,
+    request.parameters,
+    {
+      countTokens: services.countTokens,
+      hardCap: budget,
+      signal: services.signal,
+      onProgress: (done, total) => services.onProgress?.('fine', done, total),
+    },
+  );
+  const trimmed = new Map(selection.trimmed);
+  const dropped = new Set<string>();
+  for (const [id, fine] of outcome) {
+    if (fine.dropped) dropped.add(id);
+    else if (fine.blocks.some((block) => !block.kept)) trimmed.set(id, fine);
+  }
+  return { ...selection, picks: selection.picks.filter((id) => !dropped.has(id)), trimmed };
+}
+
+/** Tokens a pick accounts for: its kept lines (estimated from its trim) and what only it brings along. */
+function pickTokens(id: string, selection: Selection, index: ContextIndex): number {
+  const own = selection.trimmed.get(id)?.keptTokens ?? index.tokens(id);
+  const others = new Set(selection.picks.filter((pick) => pick !== id).flatMap((pick) => [pick, ...index.broughtBy(pick)]));
+  const alone = index.broughtBy(id).filter((brought) => !others.has(brought) && !selection.pinned.has(brought));
+  return own + alone.reduce((sum, brought) => sum + (selection.trimmed.get(brought)?.keptTokens ?? index.tokens(brought)), 0);
+}
+
+function stageClock(): { lap(): number } {
+  let last = performance.now();
+  return {
+    lap() {
+      const now = performance.now();
+      const millis = now - last;
+      last = now;
+      return Math.round(millis * 10) / 10;
+    },
+  };
+}
+
