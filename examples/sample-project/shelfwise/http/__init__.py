@@ -1,0 +1,1 @@
+"""JSON API over ``http.server``; good enough for a branch intranet."""
