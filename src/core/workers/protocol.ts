@@ -31,6 +31,12 @@ export interface ProgressMessage {
   readonly progress: unknown;
 }
 
+/** A child process's own report of its resident memory, sent where the parent cannot read it (not Linux). */
+export interface MemoryReportMessage {
+  readonly type: 'memory';
+  readonly residentBytes: number;
+}
+
 export type ToWorker = RequestMessage | CancelMessage;
 export type FromWorker = ResultMessage | ErrorMessage | ProgressMessage;
 
