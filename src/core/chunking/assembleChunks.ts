@@ -1,6 +1,6 @@
-import type { Chunk, ChunkKind, Scope } from './chunk';
+import type { Chunk, ChunkKind, Scope, StatementStart } from './chunk';
 import { chunkIds } from './chunkIds';
-import type { Definition, Span } from './findDefinitions';
+import type { Definition, Span, Statement } from './findDefinitions';
 import { isBlank, LineIndex } from './lineIndex';
 import { splitAtBoundaries } from './splitAtBoundaries';
 
@@ -31,6 +31,7 @@ interface ChunkDraft {
   readonly name: string | undefined;
   readonly parent: string | undefined;
   readonly scope: ScopeDraft | undefined;
+  statements?: readonly StatementStart[];
 }
 
 interface ScopeDraft {
@@ -165,16 +166,23 @@ class Assembler {
     const owner = definition.owner !== undefined ? [...context.chain, definition.owner] : context.chain;
     const parent = owner.length > 0 ? owner.join('.') : undefined;
     const kind = context.functionsAreMethods || definition.owner !== undefined ? 'method' : 'function';
-    const pieces = this.cutIfLarge(item, () => definition.statements().map((statement) => this.lineStartIfAlone(statement.start)));
+    const statements = definition.statements();
+    const pieces = this.cutIfLarge(item, () => statements.map((statement) => this.lineStartIfAlone(statement.start)));
+    const starts = this.statementStarts(statements);
+    const startsIn = (piece: Span) => starts.filter((s) => s.offset >= piece.start && s.offset < piece.end).map(({ line, type }) => ({ line, type }));
     if (pieces.length === 1) {
-      this.add(kind, item, definition.name, parent, context.scope);
+      this.add(kind, item, definition.name, parent, context.scope).statements = startsIn(item);
       return;
     }
     const name = definition.name ?? '(anonymous)';
     const scope: ScopeDraft = { kind: 'function', name, parent, scope: context.scope };
     this.scopes.push(scope);
     const qualified = parent ? `${parent}.${name}` : name;
-    const parts = pieces.map((piece) => this.add('function-part', piece, definition.name, qualified, scope));
+    const parts = pieces.map((piece) => {
+      const part = this.add('function-part', piece, definition.name, qualified, scope);
+      part.statements = startsIn(piece);
+      return part;
+    });
     scope.opening = parts[0];
     scope.closing = parts[parts.length - 1];
   }
@@ -212,6 +220,18 @@ class Assembler {
       lineStart = lineEnd;
     }
     return span.end;
+  }
+
+  /** Statements that start their line (only blanks before them there), the first one of each line. */
+  private statementStarts(statements: readonly Statement[]): (StatementStart & { offset: number })[] {
+    const starts: (StatementStart & { offset: number })[] = [];
+    for (const statement of statements) {
+      const line = statement.row + 1;
+      if (starts.length > 0 && starts[starts.length - 1]!.line === line) continue;
+      if (!isBlank(this.text, this.lines.lineStartOf(statement.start), statement.start)) continue;
+      starts.push({ line, type: statement.type, offset: statement.start });
+    }
+    return starts;
   }
 
   /** The start of the line holding `offset` when only blanks precede it there; else `offset`. */
@@ -265,6 +285,7 @@ class Assembler {
       startOffset: draft.start,
       endOffset: draft.end,
       text: texts[i]!,
+      ...(draft.statements ? { statements: draft.statements } : {}),
     }));
     const scopes: Scope[] = this.scopes.map((scope) => ({
       id: scopeId(scope)!,

@@ -1,5 +1,5 @@
 /** Bumped whenever chunking would cut the same text differently: cached chunks of another version are stale. */
-export const CHUNK_FORMAT_VERSION = 1;
+export const CHUNK_FORMAT_VERSION = 2;
 
 /** What a chunk is, in the words of the algorithm (algorithm.md, Stage 0). */
 export type ChunkKind =
@@ -48,7 +48,30 @@ export interface Chunk {
   readonly startOffset: number;
   readonly endOffset: number;
   readonly text: string;
+  /**
+   * Functions, methods and function parts: where the top-level statements of the body start, in order,
+   * one per line (the first statement that starts the line). Stage 2 cuts blocks only there. Empty for
+   * a body without statements (or one the query does not capture).
+   */
+  readonly statements?: readonly StatementStart[];
 }
+
+/** A line of a function where one of its body's top-level statements starts (docs/chunking.md). */
+export interface StatementStart {
+  /** 1-based file line; only blanks precede the statement on it. */
+  readonly line: number;
+  /**
+   * Its node type; for an `expression_statement`, its expression's type (Rust's `return x;` and PHP's
+   * `throw` are expressions); `@tail-expression` for a Rust body's final value (see TAIL_EXPRESSION).
+   */
+  readonly type: string;
+}
+
+/**
+ * The type given to the last statement of a body that is a value without a `;` (Rust's tail expression,
+ * the function's result), for languages whose `returnLike` names it: no node type says that.
+ */
+export const TAIL_EXPRESSION = '@tail-expression';
 
 /** A container, or a function split into parts: what chunks with the same `scope` belong to. */
 export interface Scope {

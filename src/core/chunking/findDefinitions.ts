@@ -1,5 +1,6 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
 import type { LanguageSpec } from '../languages/languageTable';
+import { TAIL_EXPRESSION } from './chunk';
 
 /** A span of a file in UTF-16 offsets, end exclusive. */
 export interface Span {
@@ -14,16 +15,23 @@ export interface Span {
  */
 export type DefinitionKind = 'function' | 'container' | 'namespace' | 'declaration';
 
+/** A top-level statement of a function body: where it starts (offset, 0-based row) and its type (StatementStart). */
+export interface Statement {
+  readonly start: number;
+  readonly row: number;
+  readonly type: string;
+}
+
 export interface Definition extends Span {
   readonly kind: DefinitionKind;
   readonly name: string | undefined;
   /** The owner named outside the definition: a Go receiver type, the `A` of a C++ `A::f`. */
   readonly owner: string | undefined;
   /**
-   * The top-level statements of a function's body: where a large function may be cut. Read from the
-   * syntax tree only when asked (few functions are over the cap), so only while the tree is alive.
+   * The top-level statements of a function's body: where a large function may be cut and stage 2 may cut
+   * blocks. Read from the syntax tree when asked, so only while the tree is alive.
    */
-  readonly statements: () => readonly Span[];
+  readonly statements: () => readonly Statement[];
   /** Definitions directly inside a container or namespace (never inside a function or declaration). */
   readonly children: Definition[];
 }
@@ -47,6 +55,7 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
   const found = new Map<string, Definition>();
   const attach = new Set(spec.attachBefore);
   const maxStartDepth = spec.scanDepth ?? DEFAULT_SCAN_DEPTH;
+  const marksTail = spec.returnLike.includes(TAIL_EXPRESSION);
   const pending: Node[] = [tree.rootNode];
   // A node within reach of several scans is queued once: nested `#if` chains would otherwise be
   // re-scanned once per ancestor, which grows exponentially with their depth.
@@ -82,7 +91,7 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
         end: main.node.endIndex,
         name: name?.text,
         owner: owner?.text.replaceAll('::', '.'),
-        statements: body ? () => statementsOf(body) : () => [],
+        statements: body ? statementsOf(body, marksTail) : () => [],
         children: [],
       });
     }
@@ -96,8 +105,33 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
   return nest([...found.values()]);
 }
 
-function statementsOf(body: Node): Span[] {
-  return body.namedChildren.filter((n): n is Node => n !== null).map((n) => ({ start: n.startIndex, end: n.endIndex }));
+/** Reads a body's statements when asked; `marksTail`: type its final value `@tail-expression`. */
+function statementsOf(body: Node, marksTail: boolean): () => Statement[] {
+  return () => {
+    const nodes = body.namedChildren.filter((n): n is Node => n !== null);
+    const statements = nodes.map((node) => ({ start: node.startIndex, row: node.startPosition.row, type: statementType(node) }));
+    const last = marksTail ? lastNonComment(nodes) : -1;
+    if (last >= 0 && isTailExpression(nodes[last]!)) statements[last] = { ...statements[last]!, type: TAIL_EXPRESSION };
+    return statements;
+  };
+}
+
+/** A statement's node type; an `expression_statement` is described by its expression (`return x;` in Rust). */
+function statementType(node: Node): string {
+  const type = node.type;
+  if (type !== 'expression_statement') return type;
+  return node.firstNamedChild?.type ?? type;
+}
+
+function lastNonComment(nodes: readonly Node[]): number {
+  for (let i = nodes.length - 1; i >= 0; i--) if (!nodes[i]!.type.includes('comment')) return i;
+  return -1;
+}
+
+/** The body's last statement is its value when no `;` ends it and it defines nothing (a nested fn, a `let`). */
+function isTailExpression(node: Node): boolean {
+  if (/_(item|declaration|definition)$/.test(node.type)) return false;
+  return node.lastChild?.type !== ';' && node.nextSibling?.type !== ';';
 }
 
 /** A test of whether a span lies inside one of the given spans. */

@@ -22,7 +22,15 @@ export function renderSelection(index: ContextIndex, format: 'text' | 'markdown'
     return text;
   };
   const headerTokens = new Map<string, number>();
-  const placeholderTokens = index.countTokensOf(placeholderLine(undefined, 100, '    '));
+  const placeholderTokens = new Map<string | undefined, number>();
+  const placeholderCost = (language: string | undefined) => {
+    let tokens = placeholderTokens.get(language);
+    if (tokens === undefined) {
+      tokens = index.countTokensOf(placeholderLine(language, 100, '    '));
+      placeholderTokens.set(language, tokens);
+    }
+    return tokens;
+  };
 
   const render = (selection: Selection): string => {
     const byFile = new Map<string, LineRange[]>();
@@ -47,13 +55,13 @@ export function renderSelection(index: ContextIndex, format: 'text' | 'markdown'
     if (!fileKept) {
       let header = headerTokens.get(chunk.path);
       if (header === undefined) {
-        header = index.countTokensOf(fileHeaderLine(chunk.path, chunk.language));
+        header = index.countTokensOf(fileHeaderLine(chunk.path, chunk.language, format));
         headerTokens.set(chunk.path, header);
       }
       cost += header;
     }
     const before = index.previousInFile(id);
-    if (before && !kept.has(before.id)) cost += placeholderTokens;
+    if (before && !kept.has(before.id)) cost += placeholderCost(chunk.language);
     return cost;
   };
   return render;

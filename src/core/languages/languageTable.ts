@@ -16,6 +16,14 @@ export interface LanguageSpec {
   readonly returnLike: readonly string[];
   /** How deep below the file or a container a definition may start (findDefinitions); default 5. */
   readonly scanDepth?: number;
+  /**
+   * Rendering, for a language whose blocks are indentation (Python): a line ending with `opener` opens a
+   * block, and `noOp` is the statement that stands in for a block body whose every line was dropped.
+   */
+  readonly indentBlocks?: { readonly opener: string; readonly noOp: string };
+  /** Rendering, for a language embedded in text (PHP): code starts after `openTag` and ends at `closeTag`. */
+  readonly openTag?: string;
+  readonly closeTag?: string;
 }
 
 export const LANGUAGES: readonly LanguageSpec[] = table.languages;
