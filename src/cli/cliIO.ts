@@ -9,4 +9,6 @@ export interface CliContext {
   readonly cwd: string;
   /** The build's asset folder: worker scripts, grammars, queries (dist/, where cli.js lives). */
   readonly assetDir: string;
+  /** The environment variables the command reads (LONGCODEZIP_CACHE_DIR); tests pass their own. */
+  readonly env?: NodeJS.ProcessEnv;
 }

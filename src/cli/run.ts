@@ -1,6 +1,7 @@
 import { VERSION } from '../core/version';
 import type { CliContext, CliIO } from './cliIO';
 import { chunkCommand } from './commands/chunkCommand';
+import { compressCommand } from './commands/compressCommand';
 import { parseCommandArgs } from './parseCommandArgs';
 import { USAGE } from './usage';
 import { UsageError } from './usageError';
@@ -12,6 +13,7 @@ const processIO: CliIO = {
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIO, context: CliContext) => Promise<number>> = {
   chunk: chunkCommand,
+  compress: compressCommand,
 };
 
 /** Runs the command line and returns the exit status. */

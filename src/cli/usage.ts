@@ -3,6 +3,8 @@ import { VERSION } from '../core/version';
 export const USAGE = `longcodezip ${VERSION}: compress long code context before it goes to an LLM
 
 Usage:
+  longcodezip compress [PATH...] (--query TEXT | --query-file FILE | --cursor FILE:LINE[:COL]) [--budget N] ...
+                           compress the code under PATH for a question or a completion
   longcodezip chunk [PATH...] [--exclude GLOB]... [--format text|json]
                            cut files into the chunks compression works with
   longcodezip COMMAND --help

@@ -9,9 +9,10 @@ export interface CliRun {
 }
 
 /** Runs the built `longcodezip` (dist/cli.js) as a user would, in a separate process. */
-export function runCliProcess(args: readonly string[], options: { cwd?: string } = {}): CliRun {
+export function runCliProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), ...args], {
     cwd: options.cwd,
+    env: options.env,
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -1,6 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CachedScorer } from '../../core/cache/cachedScorer';
+import { resolveCacheDir } from '../../core/cache/cacheDir';
+import { ChunkCache } from '../../core/cache/chunkCache';
+import { DiskStore } from '../../core/cache/diskStore';
 import { ChunkIndex } from '../../core/chunking/chunkIndex';
 import { ParsePool } from '../../core/chunking/parsePool';
 import { compress } from '../../core/compress/compress';
@@ -23,7 +27,7 @@ import { summaryLine } from './summaryLine';
 export const COMPRESS_USAGE = `longcodezip compress [PATH...] (--query TEXT | --query-file FILE | --cursor FILE:LINE[:COL])
     [--budget N | --rate R] [--fine-ratio R] [--beta B] [--ranking auto|fused|ami]
     [--scorer ngram] [--tokenizer o200k|cl100k] [--pin PATH[:NAME]]... [--exclude GLOB]...
-    [--format text|json|markdown] [--out FILE]
+    [--cache-dir DIR] [--format text|json|markdown] [--out FILE]
 
 Compresses the code under PATH (default: the current folder) for a question, or for a completion at a
 cursor, to at most the budget in tokens. Text output is exactly what an LLM would receive; a summary
@@ -42,6 +46,7 @@ goes to stderr.
   --tokenizer T         the budget tokenizer: o200k (default) or cl100k
   --pin PATH[:NAME]     keep a file, or one definition in it (Class.method), whole (repeatable)
   --exclude GLOB        leave out files matching GLOB (repeatable)
+  --cache-dir DIR       where chunks and scores are cached (default $LONGCODEZIP_CACHE_DIR or ~/.cache/longcodezip)
   --format F            text (default), markdown (fenced per file) or json (the full report)
   --json                short for --format json
   --out FILE            write the output to FILE instead of stdout
@@ -61,6 +66,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     tokenizer: { type: 'string' },
     pin: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
+    'cache-dir': { type: 'string' },
     format: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
@@ -93,16 +99,15 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   const countTokens = budgetCounter(tokenizer as BudgetTokenizer);
   const filter = new WorkspaceFilter({ root, exclude: (values.exclude as string[] | undefined) ?? [] });
   const pool = new ParsePool({ assetDir: context.assetDir, workers: Math.min(os.availableParallelism(), 8) });
+  const store = new DiskStore({ dir: resolveCacheDir({ flag: values['cache-dir'] as string | undefined, env: context.env, cwd: context.cwd }) });
   const started = performance.now();
   let result: CompressionResult;
   try {
-    const snapshot = await new ChunkIndex(filter, pool).build({ paths: paths.map((p) => path.resolve(context.cwd, p)) });
+    const snapshot = await new ChunkIndex(filter, pool, { cache: new ChunkCache({ store, workspace: root }) }).build({ paths: paths.map((p) => path.resolve(context.cwd, p)) });
     const chunkMillis = Math.round(performance.now() - started);
     if (snapshot.files.length === 0) throw new Error(`no files to compress under ${paths.join(', ')} (${snapshot.skipped.length} skipped)`);
     const originalTokens = snapshot.files.reduce((sum, file) => sum + file.chunks.reduce((s, chunk) => s + countTokens(chunk.text), 0), 0);
     const budget = budgetFrom(values.budget as string | undefined, values.rate as string | undefined, originalTokens, query.mode);
-    const texts = snapshot.files.map((file) => ({ path: file.path, language: file.language, text: file.chunks.map((c) => c.text).join('') }));
-    let scorer: Awaited<ReturnType<typeof ngramForContext>> | undefined;
     result = await compress(
       {
         files: snapshot.files,
@@ -120,7 +125,10 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
         prepared: { chunkMillis },
       },
       {
-        scorer: (hidden) => lazyScorer(() => (scorer ??= ngramForContext(texts, hidden))),
+        scorer: (hidden) => {
+          const ngram = ngramForContext(snapshot.files, hidden);
+          return new CachedScorer({ store, workspace: root, info: ngram.info, fingerprint: ngram.fingerprint, open: () => ngram.open() });
+        },
         countTokens,
       },
     );
@@ -129,6 +137,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     throw error;
   } finally {
     await pool.dispose();
+    await store.flush();
   }
   const output = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : result.text.endsWith('\n') ? result.text : `${result.text}\n`;
   if (values.out !== undefined) fs.writeFileSync(path.resolve(context.cwd, values.out as string), output);
