@@ -115,7 +115,9 @@ async function trimFunctions(
     if (fine.dropped) dropped.add(id);
     else if (fine.blocks.some((block) => !block.kept)) trimmed.set(id, fine);
   }
-  return { ...selection, picks: selection.picks.filter((id) => !dropped.has(id)), trimmed };
+  // A dropped chunk takes down every pick that needs it (a function part's signature or closing part).
+  const picks = selection.picks.filter((id) => !dropped.has(id) && !index.broughtBy(id).some((brought) => dropped.has(brought)));
+  return { ...selection, picks, trimmed };
 }
 
 /** Tokens a pick accounts for: its kept lines (estimated from its trim) and what only it brings along. */

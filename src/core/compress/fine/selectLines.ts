@@ -4,6 +4,7 @@ import { countTokens as countO200k } from '../../tokens/countTokens';
 import type { BlockDecision } from '../compressionResult';
 import type { LineRange } from '../lineRange';
 import type { CompressionParameters } from '../parameters';
+import { mergeRanges } from '../selection';
 import { admitUnderCap } from './admitUnderCap';
 import { allocateBudgets } from './allocateBudgets';
 import { blockScores } from './blockScores';
@@ -139,24 +140,13 @@ function chooseBlocks(blocks: readonly FunctionBlock[], scores: readonly number[
   const kept = decisions.filter((d) => d.kept);
   const keptTokens = kept.reduce((sum, d) => sum + d.tokens, 0);
   return {
-    selection: { keptLines: mergeLines(kept.map((d) => d.lines)), blocks: decisions, tokens, keptTokens, dropped: kept.length === 0 },
+    selection: { keptLines: mergeRanges(kept.map((d) => d.lines)), blocks: decisions, tokens, keptTokens, dropped: kept.length === 0 },
     withinTarget: capacity >= 0,
   };
 }
 
 function droppedWhole(selection: FineSelection): FineSelection {
   return { ...selection, keptLines: [], blocks: selection.blocks.map((b) => ({ ...b, kept: false })), keptTokens: 0, dropped: true };
-}
-
-/** Adjacent or overlapping line ranges joined, in order. */
-function mergeLines(ranges: readonly LineRange[]): LineRange[] {
-  const merged: LineRange[] = [];
-  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
-    const last = merged[merged.length - 1];
-    if (last && range.start <= last.end + 1) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
-    else merged.push(range);
-  }
-  return merged;
 }
 
 function codeLines(text: string): number {
