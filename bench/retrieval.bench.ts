@@ -10,11 +10,9 @@ import { fused, ngramAmi } from './retrieval/amiRankers';
 import { ChunkedFiles } from './retrieval/chunkedFiles';
 import { setupRetrievalCorpora } from './retrieval/corpusPackages';
 import { evaluateRankers } from './retrieval/evaluateRankers';
-import { DEFAULT_GENERATION, generateTasks } from './retrieval/generateTasks';
+import { loadTaskSet } from './retrieval/loadTaskSet';
 import { bm25, seededRandom, sourceOrder, type NamedRanker } from './retrieval/rankers';
 import { contextShape, hitRateTables, targetVerdicts, taskSetSummary } from './retrieval/report';
-import type { TaskSet } from './retrieval/retrievalTask';
-import { readTaskCache, taskCacheFile, writeTaskCache } from './retrieval/taskCache';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const assetDir = path.join(repoRoot, 'dist');
@@ -27,15 +25,7 @@ async function main(): Promise<void> {
   const grammars = new GrammarLoader(assetDir);
   const chunkedFiles = new ChunkedFiles(new Chunker(grammars));
 
-  const cacheFile = taskCacheFile(packages, DEFAULT_GENERATION);
-  let set: TaskSet | undefined = process.argv.includes('--regenerate') ? undefined : readTaskCache(cacheFile);
-  let generation = 'cached';
-  if (!set) {
-    const started = performance.now();
-    set = await generateTasks(packages, { chunkedFiles, pythonParser: await grammars.parserFor('python') });
-    generation = `generated in ${seconds(performance.now() - started)}`;
-    writeTaskCache(cacheFile, set);
-  }
+  const { set, cacheFile, generation } = await loadTaskSet(packages, { grammars, chunkedFiles }, process.argv.includes('--regenerate'));
 
   console.log(`# Retrieval benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.availableParallelism()} cores)`);
   console.log(`\nTasks: ${set.tasks.length} (${generation}: ${cacheFile})\nCorpora: ${set.sources.join(', ')}\n`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Chunk } from '../../src/core/chunking/chunk';
+import type { Chunk, FileChunks } from '../../src/core/chunking/chunk';
 import { joinChunkedFiles, type ChunkedFiles } from './chunkedFiles';
 import { descriptionInContext } from './descriptionLeak';
 import type { RetrievalTask } from './retrievalTask';
@@ -9,6 +9,8 @@ import type { RetrievalTask } from './retrievalTask';
 /** What a ranker is given for a task (chunks, in path order), and what the metric needs besides. */
 export interface TaskContext {
   readonly chunks: readonly Chunk[];
+  /** The same chunks as the chunker gave them, per file in path order: what the compression pipeline takes. */
+  readonly files: readonly FileChunks[];
   readonly tokens: ReadonlyMap<string, number>;
   readonly totalTokens: number;
   /** The context's files as given to the chunker: the task's file without its doc comment. */
@@ -27,7 +29,7 @@ export async function chunkTaskContext(spec: ContextSpec, folder: string, chunke
   });
   spec.contextFiles.forEach((file, i) => hash.update(`${file}\0${texts[i]}\0`));
   const chunked = await Promise.all(spec.contextFiles.map((file, i) => chunkedFiles.chunk(file, texts[i]!)));
-  return { ...joinChunkedFiles(chunked), texts, hash: hash.digest('hex') };
+  return { ...joinChunkedFiles(chunked), files: chunked.map((c) => c.file), texts, hash: hash.digest('hex') };
 }
 
 function withoutDoc(text: string, spec: ContextSpec): string {

@@ -1,6 +1,6 @@
 import { collectWithFilter } from '../workspace/collectFiles';
 import { readWorkspaceFile } from '../workspace/readWorkspaceFile';
-import { isSkipped, type SkippedFile, type WorkspaceFile } from '../workspace/workspaceFile';
+import { isSkipped, type SkippedFile } from '../workspace/workspaceFile';
 import type { WorkspaceFilter } from '../workspace/workspaceFilter';
 import type { FileChunks } from './chunk';
 import { contentHash } from './chunkIds';
@@ -14,6 +14,26 @@ export interface IndexSnapshot {
 
 export type UpdateOutcome = 'chunked' | 'unchanged' | 'skipped' | 'removed';
 
+/** A file `build` needs chunks for. */
+export interface FileToChunk {
+  readonly path: string;
+  readonly text: string;
+  readonly contentHash: string;
+}
+
+/** Chunks kept from earlier runs, on disk (cache/chunkCache.ts): `build` parses only the files it lacks. */
+export interface CachedChunks {
+  /** The kept chunks of each file, in the same order; undefined where there are none. */
+  find(files: readonly FileToChunk[]): Promise<(FileChunks | undefined)[]>;
+  remember(files: readonly FileChunks[]): void;
+  /** Makes what was remembered last beyond this process. */
+  flush(): Promise<void>;
+}
+
+export interface ChunkIndexOptions {
+  readonly cache?: CachedChunks;
+}
+
 /**
  * The chunked workspace, kept current file by file: `build` collects and chunks (reusing every file
  * whose content hash has not changed), `update` and `remove` are what the file watchers call.
@@ -25,6 +45,7 @@ export class ChunkIndex {
   constructor(
     private readonly filter: WorkspaceFilter,
     private readonly pool: ParsePool,
+    private readonly options: ChunkIndexOptions = {},
   ) {}
 
   async build(options: { paths?: readonly string[]; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<IndexSnapshot> {
@@ -33,14 +54,26 @@ export class ChunkIndex {
     this.files.clear();
     this.skipped.clear();
     for (const skipped of collection.skipped) this.skipped.set(skipped.path, skipped);
-    const toChunk: WorkspaceFile[] = [];
+    let toChunk: FileToChunk[] = [];
     for (const file of collection.files) {
+      const hash = contentHash(file.text);
       const known = previous.get(file.path);
-      if (known && known.contentHash === contentHash(file.text)) this.files.set(file.path, known);
-      else toChunk.push(file);
+      if (known && known.contentHash === hash) this.files.set(file.path, known);
+      else toChunk.push({ path: file.path, text: file.text, contentHash: hash });
+    }
+    const cache = this.options.cache;
+    if (cache) {
+      const cached = await cache.find(toChunk);
+      cached.forEach((file) => file && this.files.set(file.path, file));
+      toChunk = toChunk.filter((_, i) => cached[i] === undefined);
     }
     const chunked = await this.pool.chunkFiles(toChunk.map(({ path, text }) => ({ path, text })), options);
     for (const file of chunked) this.files.set(file.path, file);
+    if (cache) {
+      cache.remember(chunked);
+      // Also when nothing was parsed: hits on entries last used long ago are written as recent.
+      await cache.flush();
+    }
     return this.snapshot();
   }
 

@@ -1,0 +1,99 @@
+import type { ScoreOptions, Scorer, ScorerInfo } from '../scoring/scorer';
+import { folderKey, textKey } from './cacheKeys';
+import type { DiskStore } from './diskStore';
+
+export interface CachedScorerOptions {
+  readonly store: DiskStore;
+  /**
+   * Everything the scorer's answers depend on besides the texts: the model's identity, dtype and
+   * tokenizer; for the n-gram scorer, a hash of what it was trained on and of any range it leaves out.
+   */
+  readonly fingerprint: string;
+  /** The workspace the texts come from: its entries are stored apart, so a compression reads only its own. */
+  readonly workspace?: string;
+  readonly info: ScorerInfo;
+  /** Opens the real scorer: called once, the first time an answer is not in the store. */
+  readonly open: () => Promise<Scorer>;
+}
+
+/**
+ * A Scorer that answers from the disk store what an identical scorer answered before, and asks the
+ * real one (opened only then) for the rest, in one batch. The caller flushes the store once per
+ * compression. Notes the real scorer gave when it computed a cached answer are not repeated.
+ */
+export class CachedScorer implements Scorer {
+  private readonly folder: string;
+  private opening: Promise<Scorer> | undefined;
+
+  constructor(private readonly options: CachedScorerOptions) {
+    this.folder = `${folderKey(options.fingerprint)}/${folderKey(options.workspace ?? '')}`;
+  }
+
+  info(): ScorerInfo {
+    return this.options.info;
+  }
+
+  async lineLogProbs(text: string, options?: ScoreOptions): Promise<Float64Array> {
+    options?.signal?.throwIfAborted();
+    const key = textKey(text);
+    // 16 shards per scorer and workspace, by the key's first hex digit: a compression that needs a few reads a few.
+    const shard = `lines/${this.folder}/${key[0]}`;
+    const [cached] = await this.options.store.getNumbers(shard, [key]);
+    if (cached !== undefined) return cached;
+    const values = await (await this.scorer()).lineLogProbs(text, options);
+    this.options.store.setNumbers(shard, key, values);
+    return values;
+  }
+
+  async queryLogProbs(contexts: readonly string[], query: string, options?: ScoreOptions): Promise<Float64Array[]> {
+    options?.signal?.throwIfAborted();
+    // All contexts of one query in one shard: a repeated query reads one file.
+    const shard = `scores/${this.folder}/${textKey(query)}`;
+    const keys = contexts.map(textKey);
+    const cached = await this.options.store.getNumbers(shard, keys);
+    const missingKeys: string[] = [];
+    const missingContexts: string[] = [];
+    const seen = new Set<string>();
+    keys.forEach((key, i) => {
+      if (cached[i] !== undefined || seen.has(key)) return;
+      seen.add(key);
+      missingKeys.push(key);
+      missingContexts.push(contexts[i]!);
+    });
+    const hits = contexts.length - keys.filter((key) => seen.has(key)).length;
+    if (missingContexts.length === 0) {
+      options?.onProgress?.(contexts.length, contexts.length);
+      return cached as Float64Array[];
+    }
+
+    const scorer = await this.scorer();
+    const scored = await scorer.queryLogProbs(missingContexts, query, {
+      ...options,
+      onProgress: options?.onProgress && ((done, total) => options.onProgress!(hits + done, hits + total)),
+    });
+    if (scored.length !== missingContexts.length) {
+      throw new Error(`the scorer answered ${scored.length} contexts of ${missingContexts.length}`);
+    }
+    const byKey = new Map<string, Float64Array>();
+    missingKeys.forEach((key, j) => {
+      byKey.set(key, scored[j]!);
+      this.options.store.setNumbers(shard, key, scored[j]!);
+    });
+    const handedOut = new Set<Float64Array>();
+    return keys.map((key, i) => {
+      const values = cached[i] ?? byKey.get(key)!;
+      // The same text twice in one call: each gets its own array, as the real scorer would give.
+      if (handedOut.has(values)) return values.slice();
+      handedOut.add(values);
+      return values;
+    });
+  }
+
+  private scorer(): Promise<Scorer> {
+    this.opening ??= this.options.open().catch((error: unknown) => {
+      this.opening = undefined;
+      throw error;
+    });
+    return this.opening;
+  }
+}
