@@ -50,6 +50,8 @@ const productBuilds = [
   { ...nodeOptions, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: dist },
   // Worker threads run bundles of their own, next to the extension and the CLI.
   { ...nodeOptions, entryPoints: { chunkWorker: 'src/core/chunking/chunkWorker.ts' }, outdir: dist },
+  // The neural scorer's child process (inference off the host's process).
+  { ...nodeOptions, entryPoints: { onnxWorker: 'src/core/scoring/onnx/onnxWorker.ts' }, outdir: dist },
   {
     ...nodeOptions,
     entryPoints: { cli: 'src/cli/main.ts' },
