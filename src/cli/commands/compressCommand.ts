@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CachedScorer } from '../../core/cache/cachedScorer';
 import { resolveCacheDir } from '../../core/cache/cacheDir';
 import { ChunkCache } from '../../core/cache/chunkCache';
 import { DiskStore } from '../../core/cache/diskStore';
@@ -14,7 +13,8 @@ import type { CompressionResult } from '../../core/compress/compressionResult';
 import { COMPLETION_BUDGET, DEFAULT_PARAMETERS, QUESTION_BUDGET } from '../../core/compress/parameters';
 import { parsePinSpec } from '../../core/compress/resolvePins';
 import type { RankingMode } from '../../core/retrieval/rankChunks';
-import { ngramForContext } from '../../core/scoring/ngram/ngramForContext';
+import { contextScorers, type ScorerChoice } from '../../core/compress/contextScorers';
+import { isModelDtype } from '../../core/scoring/onnx/modelFolder';
 import { budgetCounter, type BudgetTokenizer } from '../../core/tokens/budgetTokenizer';
 import { WorkspaceFilter } from '../../core/workspace/workspaceFilter';
 import type { CliContext, CliIO } from '../cliIO';
@@ -26,7 +26,7 @@ import { summaryLine } from './summaryLine';
 
 export const COMPRESS_USAGE = `longcodezip compress [PATH...] (--query TEXT | --query-file FILE | --cursor FILE:LINE[:COL])
     [--budget N | --rate R] [--fine-ratio R] [--beta B] [--ranking auto|fused|ami]
-    [--scorer ngram] [--tokenizer o200k|cl100k] [--pin PATH[:NAME]]... [--exclude GLOB]...
+    [--scorer ngram|onnx] [--model DIR] [--dtype D] [--device auto|cpu] [--tokenizer o200k|cl100k] [--pin PATH[:NAME]]... [--exclude GLOB]...
     [--cache-dir DIR] [--format text|json|markdown] [--out FILE]
 
 Compresses the code under PATH (default: the current folder) for a question, or for a completion at a
@@ -41,8 +41,11 @@ goes to stderr.
   --rate R              budget = R x the tokens of all collected files (0 < R <= 1)
   --fine-ratio R        share of the coarse selection kept inside functions; 1 = whole functions only (${DEFAULT_PARAMETERS.fineRatio})
   --beta B              how much the rank weights each function's budget (${DEFAULT_PARAMETERS.beta})
-  --ranking MODE        auto (default: fused with the n-gram scorer), fused (AMI + BM25), ami (the paper's)
-  --scorer ngram        the scorer (n-gram: no download)
+  --ranking MODE        auto (default: fused with the n-gram scorer, ami with onnx), fused (AMI + BM25), ami (the paper's)
+  --scorer S            ngram (default: no download) or onnx (a causal code LM, --model DIR)
+  --model DIR           the onnx scorer's model folder (published transformers.js layout)
+  --dtype D             which weights of the model: q8 (default, onnx/model_quantized.onnx), fp32, fp16, ...
+  --device D            auto or cpu (GPU devices arrive with model management)
   --tokenizer T         the budget tokenizer: o200k (default) or cl100k
   --pin PATH[:NAME]     keep a file, or one definition in it (Class.method), whole (repeatable)
   --exclude GLOB        leave out files matching GLOB (repeatable)
@@ -63,6 +66,9 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     beta: { type: 'string' },
     ranking: { type: 'string' },
     scorer: { type: 'string' },
+    model: { type: 'string' },
+    dtype: { type: 'string' },
+    device: { type: 'string' },
     tokenizer: { type: 'string' },
     pin: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
@@ -80,8 +86,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, not '${format}'`);
   const ranking = (values.ranking as string | undefined) ?? 'auto';
   if (!['auto', 'fused', 'ami'].includes(ranking)) throw new UsageError(`--ranking must be auto, fused or ami, not '${ranking}'`);
-  const scorerName = (values.scorer as string | undefined) ?? 'ngram';
-  if (scorerName !== 'ngram') throw new UsageError(`--scorer must be ngram, not '${scorerName}'`);
+  const scorerChoice = parseScorerChoice(values, context);
   const tokenizer = (values.tokenizer as string | undefined) ?? 'o200k';
   if (tokenizer !== 'o200k' && tokenizer !== 'cl100k') throw new UsageError(`--tokenizer must be o200k or cl100k, not '${tokenizer}'`);
   if (values.budget !== undefined && values.rate !== undefined) throw new UsageError('give --budget or --rate, not both');
@@ -102,6 +107,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   const store = new DiskStore({ dir: resolveCacheDir({ flag: values['cache-dir'] as string | undefined, env: context.env, cwd: context.cwd }) });
   const started = performance.now();
   let result: CompressionResult;
+  let scorers: ReturnType<typeof contextScorers> | undefined;
   try {
     const snapshot = await new ChunkIndex(filter, pool, { cache: new ChunkCache({ store, workspace: root }) }).build({ paths: paths.map((p) => path.resolve(context.cwd, p)) });
     const chunkMillis = Math.round(performance.now() - started);
@@ -125,10 +131,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
         prepared: { chunkMillis },
       },
       {
-        scorer: (hidden) => {
-          const ngram = ngramForContext(snapshot.files, hidden);
-          return new CachedScorer({ store, workspace: root, info: ngram.info, fingerprint: ngram.fingerprint, open: () => ngram.open() });
-        },
+        ...(scorers = contextScorers(scorerChoice, snapshot.files, store, root)),
         countTokens,
       },
     );
@@ -136,6 +139,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     if (error instanceof CompressionInputError) throw new UsageError(error.message);
     throw error;
   } finally {
+    await scorers?.dispose();
     await pool.dispose();
     await store.flush();
   }
@@ -144,6 +148,28 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   else io.stdout(output);
   io.stderr(`${summaryLine(result)}\n`);
   return 0;
+}
+
+function parseScorerChoice(values: Record<string, unknown>, context: CliContext): ScorerChoice {
+  const scorer = (values.scorer as string | undefined) ?? 'ngram';
+  if (scorer !== 'ngram' && scorer !== 'onnx') throw new UsageError(`--scorer must be ngram or onnx, not '${scorer}'`);
+  const device = (values.device as string | undefined) ?? 'auto';
+  if (device !== 'auto' && device !== 'cpu') throw new UsageError(`--device must be auto or cpu, not '${device}' (GPU devices arrive with model management)`);
+  if (scorer === 'ngram') {
+    for (const flag of ['model', 'dtype', 'device']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --scorer onnx`);
+    return { kind: 'ngram' };
+  }
+  const model = values.model as string | undefined;
+  if (model === undefined) throw new UsageError('--scorer onnx needs --model DIR (a model folder)');
+  const dtype = (values.dtype as string | undefined) ?? 'q8';
+  if (!isModelDtype(dtype)) throw new UsageError(`--dtype '${dtype}' is not a known weight variant (q8, fp32, fp16, q4f16, ...)`);
+  return {
+    kind: 'onnx',
+    folder: path.resolve(context.cwd, model),
+    dtype,
+    threads: os.availableParallelism(),
+    workerScript: path.join(context.assetDir, 'onnxWorker.js'),
+  };
 }
 
 function readQueryFile(file: string, cwd: string): string {

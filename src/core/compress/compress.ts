@@ -1,5 +1,5 @@
 import type { Chunk } from '../chunking/chunk';
-import { rankChunks, type RankedChunk } from '../retrieval/rankChunks';
+import { effectiveMode, rankChunks, type RankedChunk } from '../retrieval/rankChunks';
 import { buildResult } from './buildResult';
 import { capToBudget } from './capToBudget';
 import type { CompressionRequest, CompressionServices } from './compressionRequest';
@@ -29,15 +29,19 @@ export async function compress(request: CompressionRequest, services: Compressio
   setup.checkFits(fixedTokens, parameters.budget);
 
   const scorer = services.scorer(setup.hidden);
+  const onNote = (note: string) => {
+    if (!setup.notes.includes(note)) setup.notes.push(note);
+  };
   const candidates = [...index.chunks.values()].filter((chunk) => !setup.start.pinned.has(chunk.id) && !setup.excluded.has(chunk.id));
   const poolTokens = (parameters.poolFactor * (parameters.budget - fixedTokens)) / parameters.fineRatio;
   const pool =
     scorer.info().name !== 'ngram' && services.cheapScorer
-      ? await scoringPool(candidates, setup.query, services.cheapScorer(setup.hidden), (id) => index.tokens(id), poolTokens, { signal })
+      ? await scoringPool(candidates, setup.query, services.cheapScorer(setup.hidden), (id) => index.tokens(id), poolTokens, { signal, onNote })
       : candidates;
   const ranked = await rankChunks(pool, setup.query, scorer, {
     mode: parameters.ranking,
     signal,
+    onNote,
     onProgress: (done, total) => services.onProgress?.('rank', done, total),
   });
   const timings = { rank: clock.lap() };
@@ -54,11 +58,14 @@ export async function compress(request: CompressionRequest, services: Compressio
 
   const rendered = countTokens(render(selection));
   if (parameters.fineRatio < 1 && rendered > parameters.budget) {
-    selection = await trimFunctions(selection, rendered, ranked, request, services, scorer, index, setup.query);
+    selection = await trimFunctions(selection, rendered, ranked, request, { ...services, onNote }, scorer, index, setup.query);
   }
   const fineMillis = clock.lap();
 
-  const capped = capToBudget(selection, parameters.budget, render, countTokens, (id, current) => pickTokens(id, current, index));
+  const tokensOfPick = (id: string, current: Selection) => pickTokens(id, current, index);
+  let capped = capToBudget(selection, parameters.budget, render, countTokens, tokensOfPick);
+  const refilled = refill(capped.selection, parameters.budget - capped.tokens, ranked, index, render);
+  if (refilled) capped = capToBudget(refilled, parameters.budget, render, countTokens, tokensOfPick);
   const renderMillis = clock.lap();
   return buildResult({
     request,
@@ -84,7 +91,7 @@ async function trimFunctions(
   renderedTokens: number,
   ranked: readonly RankedChunk[],
   request: CompressionRequest,
-  services: CompressionServices,
+  services: CompressionServices & { onNote(note: string): void },
   scorer: ReturnType<CompressionServices['scorer']>,
   index: ContextIndex,
   query: string,
@@ -101,11 +108,12 @@ async function trimFunctions(
     query,
     scorer,
     budget,
-    request.parameters,
+    { ...request.parameters, blockRanking: effectiveMode(request.parameters.ranking, scorer) },
     {
       countTokens: services.countTokens,
       hardCap: budget,
       signal: services.signal,
+      onNote: services.onNote,
       onProgress: (done, total) => services.onProgress?.('fine', done, total),
     },
   );
@@ -118,6 +126,27 @@ async function trimFunctions(
   // A dropped chunk takes down every pick that needs it (a function part's signature or closing part).
   const picks = selection.picks.filter((id) => !dropped.has(id) && !index.broughtBy(id).some((brought) => dropped.has(brought)));
   return { ...selection, picks, trimmed };
+}
+
+/**
+ * B_coarse may have gone to chunks the cap then dropped whole (stage 2 cannot shrink them): what they
+ * crowded out can still fill the room left, best rank first. Undefined when nothing more fits.
+ */
+function refill(
+  selection: Selection,
+  room: number,
+  ranked: readonly RankedChunk[],
+  index: ContextIndex,
+  render: ReturnType<typeof renderSelection>,
+): Selection | undefined {
+  const extra = selectCoarse(
+    ranked.map((entry) => entry.id),
+    { tokens: (id) => selection.trimmed.get(id)?.keptTokens ?? index.tokens(id), broughtBy: (id) => index.broughtBy(id), renderingCost: render.costOfAdding },
+    room,
+    keptChunks(selection, index),
+  );
+  if (extra.picks.length === 0) return undefined;
+  return { ...selection, picks: [...selection.picks, ...extra.picks.map((pick) => pick.id)] };
 }
 
 /** Tokens a pick accounts for: its kept lines (estimated from its trim) and what only it brings along. */

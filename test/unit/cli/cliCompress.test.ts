@@ -99,7 +99,7 @@ describe('longcodezip compress', () => {
       [['--query', 'x', '--ranking', 'best'], /--ranking must be auto, fused or ami/],
       [['--cursor', 'nowhere.py:3'], /--cursor nowhere\.py: the file is not in the context/],
       [['--cursor', 'shelfwise/fees.py:99999'], /--cursor line 99999 is outside shelfwise\/fees\.py/],
-      [['--query', 'x', '--device', 'cpu'], /unknown option '--device'/],
+      [['--query', 'x', '--structure', 'on'], /unknown option '--structure'/],
     ];
     for (const [args, message] of cases) {
       const result = run(args);
@@ -107,6 +107,27 @@ describe('longcodezip compress', () => {
       assert.match(result.stderr, message);
       assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
     }
+  });
+
+  it('the neural scorer: --scorer onnx with a model folder compresses within the budget and says which model ran', () => {
+    const model = path.join(repoRoot, 'test', 'fixtures', 'models', 'tiny-qwen2');
+    const result = run(['--query', question, '--budget', '1000', '--scorer', 'onnx', '--model', model, '--dtype', 'fp32', '--device', 'cpu', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as CompressionResult;
+    assert.equal(report.scorer.name, 'onnx');
+    assert.equal(report.scorer.model, 'tiny-qwen2');
+    assert.ok(report.totals.compressedTokens <= 1000);
+    assert.ok(report.notes.some((note) => /window/.test(note)), 'chunks longer than the tiny window are reported');
+    assert.match(result.stderr, /onnx scorer \(tiny-qwen2, cpu\)/);
+  });
+
+  it('a missing or broken model is one clear line and exit 1; onnx flags without onnx are usage errors', () => {
+    const missing = run(['--query', question, '--scorer', 'onnx', '--model', 'no-such-model']);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /^longcodezip: Model folder \S+no-such-model does not exist: download the model, or point the model setting at its folder\.\n$/);
+    const flags = run(['--query', question, '--dtype', 'fp32']);
+    assert.equal(flags.status, 2);
+    assert.match(flags.stderr, /--dtype needs --scorer onnx/);
   });
 
   it('--rate sets the budget from the context size, and the same request gives the same output', () => {

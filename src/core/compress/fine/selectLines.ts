@@ -7,7 +7,7 @@ import type { CompressionParameters } from '../parameters';
 import { mergeRanges } from '../selection';
 import { admitUnderCap } from './admitUnderCap';
 import { allocateBudgets } from './allocateBudgets';
-import { blockScores } from './blockScores';
+import { blockScores, type BlockRanking } from './blockScores';
 import { functionBlocks, type FunctionBlock } from './functionBlocks';
 import { knapsack } from './knapsack';
 
@@ -32,6 +32,8 @@ export interface FineOptions {
   readonly hardCap?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Told what the user should know: a function cut to the model's window. */
+  readonly onNote?: (note: string) => void;
 }
 
 /** What stage 2 kept of one chunk. */
@@ -46,7 +48,10 @@ export interface FineSelection {
   readonly dropped: boolean;
 }
 
-type Parameters = Pick<CompressionParameters, 'beta' | 'spikeK' | 'minLinesForFine'>;
+type Parameters = Pick<CompressionParameters, 'beta' | 'spikeK' | 'minLinesForFine'> & {
+  /** How blocks are scored: the ranking mode stage 1 used in effect; `ami` when unset. */
+  readonly blockRanking?: BlockRanking;
+};
 
 const FUNCTION_KINDS = new Set<Chunk['kind']>(['function', 'method', 'function-part']);
 
@@ -79,7 +84,7 @@ export async function selectLines(
   for (const i of toTrim) {
     options.signal?.throwIfAborted();
     const { chunk, opens = true, closes = true } = candidates[i]!;
-    const logProbs = await scorer.lineLogProbs(chunk.text, { signal: options.signal });
+    const logProbs = await scorer.lineLogProbs(chunk.text, { signal: options.signal, onNote: options.onNote });
     blocksOf.set(i, functionBlocks(chunk, logProbs, { spikeK: parameters.spikeK, opens, closes, countTokens }));
     progress.lineValuesDone();
   }
@@ -87,7 +92,13 @@ export async function selectLines(
     toTrim.map((i) => blocksOf.get(i)!.map((block) => block.text)),
     query,
     scorer,
-    { signal: options.signal, onProgress: progress.scoring },
+    {
+      ranking: parameters.blockRanking ?? 'ami',
+      languages: toTrim.map((i) => candidates[i]!.chunk.language),
+      signal: options.signal,
+      onNote: options.onNote,
+      onProgress: progress.scoring,
+    },
   );
 
   const scoresOf = new Map(toTrim.map((i, j) => [i, scores[j]!] as const));
