@@ -24,9 +24,9 @@ for (const [target, nativeDir] of Object.entries(NATIVE_DIRS)) {
       assert.ok(fs.existsSync(file), `${file} is missing: run npm run package`);
     });
 
-    it('carries the bundles, the parse worker, the tree-sitter runtime, every grammar and every query', () => {
+    it('carries the bundles, the parse worker, the neural scorer’s process, the tree-sitter runtime, every grammar and every query', () => {
       const all = new Set(names());
-      for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/chunkWorker.js', 'dist/webview/panel.js', 'dist/web-tree-sitter.wasm', 'package.json']) {
+      for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/chunkWorker.js', 'dist/onnxWorker.js', 'dist/webview/panel.js', 'dist/web-tree-sitter.wasm', 'package.json']) {
         assert.ok(all.has(`extension/${needed}`), needed);
       }
       for (const language of LANGUAGES) assert.ok(all.has(`extension/dist/grammars/${language.id}.wasm`), language.id);

@@ -14,7 +14,8 @@ import { COMPLETION_BUDGET, DEFAULT_PARAMETERS, QUESTION_BUDGET } from '../../co
 import { parsePinSpec } from '../../core/compress/resolvePins';
 import type { RankingMode } from '../../core/retrieval/rankChunks';
 import { contextScorers, type ScorerChoice } from '../../core/compress/contextScorers';
-import { isModelDtype } from '../../core/scoring/onnx/modelFolder';
+import { isModelDtype, type ModelDtype } from '../../core/scoring/onnx/modelFolder';
+import { OnnxProcessScorer } from '../../core/scoring/onnx/onnxProcessScorer';
 import { budgetCounter, type BudgetTokenizer } from '../../core/tokens/budgetTokenizer';
 import { WorkspaceFilter } from '../../core/workspace/workspaceFilter';
 import type { CliContext, CliIO } from '../cliIO';
@@ -86,7 +87,11 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, not '${format}'`);
   const ranking = (values.ranking as string | undefined) ?? 'auto';
   if (!['auto', 'fused', 'ami'].includes(ranking)) throw new UsageError(`--ranking must be auto, fused or ami, not '${ranking}'`);
-  const scorerChoice = parseScorerChoice(values, context);
+  const onnx = parseOnnxFlags(values, context);
+  let neural: Promise<OnnxProcessScorer> | undefined;
+  const scorerChoice: ScorerChoice = onnx
+    ? { kind: 'onnx', ...onnx, open: () => (neural ??= OnnxProcessScorer.open({ ...onnx, script: path.join(context.assetDir, 'onnxWorker.js'), device: 'cpu' })) }
+    : { kind: 'ngram' };
   const tokenizer = (values.tokenizer as string | undefined) ?? 'o200k';
   if (tokenizer !== 'o200k' && tokenizer !== 'cl100k') throw new UsageError(`--tokenizer must be o200k or cl100k, not '${tokenizer}'`);
   if (values.budget !== undefined && values.rate !== undefined) throw new UsageError('give --budget or --rate, not both');
@@ -107,7 +112,6 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   const store = new DiskStore({ dir: resolveCacheDir({ flag: values['cache-dir'] as string | undefined, env: context.env, cwd: context.cwd }) });
   const started = performance.now();
   let result: CompressionResult;
-  let scorers: ReturnType<typeof contextScorers> | undefined;
   try {
     const snapshot = await new ChunkIndex(filter, pool, { cache: new ChunkCache({ store, workspace: root }) }).build({ paths: paths.map((p) => path.resolve(context.cwd, p)) });
     const chunkMillis = Math.round(performance.now() - started);
@@ -131,7 +135,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
         prepared: { chunkMillis },
       },
       {
-        ...(scorers = contextScorers(scorerChoice, snapshot.files, store, root)),
+        ...contextScorers(scorerChoice, snapshot.files, store, root),
         countTokens,
       },
     );
@@ -139,7 +143,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     if (error instanceof CompressionInputError) throw new UsageError(error.message);
     throw error;
   } finally {
-    await scorers?.dispose();
+    await (await neural?.catch(() => undefined))?.dispose();
     await pool.dispose();
     await store.flush();
   }
@@ -150,26 +154,21 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   return 0;
 }
 
-function parseScorerChoice(values: Record<string, unknown>, context: CliContext): ScorerChoice {
+/** The onnx scorer's model, weights and threads from the flags; undefined for the n-gram scorer. */
+function parseOnnxFlags(values: Record<string, unknown>, context: CliContext): { folder: string; dtype: ModelDtype; threads: number } | undefined {
   const scorer = (values.scorer as string | undefined) ?? 'ngram';
   if (scorer !== 'ngram' && scorer !== 'onnx') throw new UsageError(`--scorer must be ngram or onnx, not '${scorer}'`);
   const device = (values.device as string | undefined) ?? 'auto';
   if (device !== 'auto' && device !== 'cpu') throw new UsageError(`--device must be auto or cpu, not '${device}' (GPU devices arrive with model management)`);
   if (scorer === 'ngram') {
     for (const flag of ['model', 'dtype', 'device']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --scorer onnx`);
-    return { kind: 'ngram' };
+    return undefined;
   }
   const model = values.model as string | undefined;
   if (model === undefined) throw new UsageError('--scorer onnx needs --model DIR (a model folder)');
   const dtype = (values.dtype as string | undefined) ?? 'q8';
   if (!isModelDtype(dtype)) throw new UsageError(`--dtype '${dtype}' is not a known weight variant (q8, fp32, fp16, q4f16, ...)`);
-  return {
-    kind: 'onnx',
-    folder: path.resolve(context.cwd, model),
-    dtype,
-    threads: os.availableParallelism(),
-    workerScript: path.join(context.assetDir, 'onnxWorker.js'),
-  };
+  return { folder: path.resolve(context.cwd, model), dtype, threads: os.availableParallelism() };
 }
 
 function readQueryFile(file: string, cwd: string): string {

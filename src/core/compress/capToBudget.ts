@@ -10,7 +10,9 @@ export interface CappedText {
  * The cap guarantee (algorithm.md): render, count with the budget tokenizer, and while over the budget
  * drop the lowest-value kept unit — a trimmable block of the lowest-ranked pick, else that pick — and
  * render again. Each round drops about as many tokens as the text is over, so few renders are needed.
- * Pins are never dropped: the caller made sure they fit.
+ * What a drop saves is only estimated (a file header or a placeholder can go with it), so when a round
+ * lands under the budget, the earliest of its steps that already fits is the one kept: a better-ranked
+ * pick is never dropped for an underestimate. Pins are never dropped: the caller made sure they fit.
  */
 export function capToBudget(
   start: Selection,
@@ -19,18 +21,46 @@ export function capToBudget(
   countTokens: (text: string) => number,
   tokensOfPick: (id: string, selection: Selection) => number,
 ): CappedText {
-  let selection = start;
-  for (;;) {
+  const measure = (selection: Selection): CappedText => {
     const text = render(selection);
-    const tokens = countTokens(text);
-    if (tokens <= budget || selection.picks.length === 0) return { selection, text, tokens };
-    let over = tokens - budget;
-    while (over > 0 && selection.picks.length > 0) {
+    return { selection, text, tokens: countTokens(text) };
+  };
+  let current = measure(start);
+  while (current.tokens > budget && current.selection.picks.length > 0) {
+    const steps: Selection[] = [];
+    let selection = current.selection;
+    for (let over = current.tokens - budget; over > 0 && selection.picks.length > 0; ) {
       const dropped = dropLowestUnit(selection, tokensOfPick);
       over -= dropped.tokens;
       selection = dropped.selection;
+      steps.push(selection);
+    }
+    const last = measure(steps.at(-1)!);
+    if (last.tokens > budget) {
+      current = last;
+      continue;
+    }
+    return earliestFitting(steps, last, budget, measure);
+  }
+  return current;
+}
+
+/** Binary search of a round's steps for the first that fits (the last one does). */
+function earliestFitting(steps: readonly Selection[], last: CappedText, budget: number, measure: (selection: Selection) => CappedText): CappedText {
+  let best = last;
+  let low = 0;
+  let high = steps.length - 2;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const trial = measure(steps[middle]!);
+    if (trial.tokens <= budget) {
+      best = trial;
+      high = middle - 1;
+    } else {
+      low = middle + 1;
     }
   }
+  return best;
 }
 
 function dropLowestUnit(
@@ -43,9 +73,10 @@ function dropLowestUnit(
     .map((block, i) => ({ block, i }))
     .filter(({ block }) => block.kept && !block.alwaysKept)
     .sort((a, b) => a.block.score - b.block.score)[0];
-  if (trimmed && droppable) {
-    const blocks = trimmed.blocks.map((block, i) => (i === droppable.i ? { ...block, kept: false } : block));
-    const kept = blocks.filter((block) => block.kept);
+  const blocks = trimmed?.blocks.map((block, i) => (i === droppable?.i ? { ...block, kept: false } : block));
+  const kept = blocks?.filter((block) => block.kept) ?? [];
+  // A middle part of a function has no always-kept block: its last block goes with the pick itself.
+  if (blocks && droppable && kept.length > 0) {
     const next: TrimmedChunk = {
       blocks,
       keptLines: mergeRanges(kept.map((block) => block.lines)),
@@ -54,5 +85,7 @@ function dropLowestUnit(
     return { selection: { ...selection, trimmed: new Map(selection.trimmed).set(last, next) }, tokens: droppable.block.tokens };
   }
   const tokens = tokensOfPick(last, selection);
-  return { selection: { ...selection, picks: selection.picks.slice(0, -1) }, tokens: Math.max(1, tokens) };
+  const rest = new Map(selection.trimmed);
+  rest.delete(last);
+  return { selection: { ...selection, picks: selection.picks.slice(0, -1), trimmed: rest }, tokens: Math.max(1, tokens) };
 }

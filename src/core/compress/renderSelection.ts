@@ -6,7 +6,7 @@ import { keptChunks, keptLinesOf, mergeRanges, type Selection } from './selectio
 
 export interface SelectionRenderer {
   (selection: Selection): string;
-  /** Tokens keeping one more chunk adds besides its own: a new file header, a placeholder before it. */
+  /** Tokens keeping one more chunk adds besides its own: a new file header, the placeholders around it. */
   costOfAdding(id: string, kept: ReadonlySet<string>): number;
 }
 
@@ -59,6 +59,8 @@ export function renderSelection(index: ContextIndex, format: 'text' | 'markdown'
         headerTokens.set(chunk.path, header);
       }
       cost += header;
+      // The first chunk kept in a file leaves a gap after it too (every other chunk only moves that gap).
+      if (index.nextInFile(id)) cost += placeholderCost(chunk.language);
     }
     const before = index.previousInFile(id);
     if (before && !kept.has(before.id)) cost += placeholderCost(chunk.language);

@@ -1,7 +1,9 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { GrammarCheck } from '../../core/chunking/checkGrammar';
-import { addSummaries, ChunkIndex, type IndexSummary } from '../../core/chunking/chunkIndex';
+import { ChunkCache } from '../../core/cache/chunkCache';
+import type { DiskStore } from '../../core/cache/diskStore';
+import { addSummaries, ChunkIndex, type IndexSnapshot, type IndexSummary } from '../../core/chunking/chunkIndex';
 import { ParsePool } from '../../core/chunking/parsePool';
 import { WorkspaceFilter } from '../../core/workspace/workspaceFilter';
 
@@ -13,6 +15,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private pool: ParsePool | undefined;
   private readonly indexes = new Map<string, ChunkIndex>();
   private readonly filters = new Map<string, WorkspaceFilter>();
+  private built = false;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -20,22 +23,27 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(
     private readonly assetDir: string,
     private readonly log: vscode.LogOutputChannel,
+    /** Where chunks are kept between sessions (the extension's global storage); none: parsed every time. */
+    private readonly store?: DiskStore,
   ) {}
 
   /** Collects and chunks every workspace folder. */
   async build(signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<IndexSummary> {
     const started = performance.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
+    this.built = false;
     this.indexes.clear();
     this.filters.clear();
     for (const folder of folders) {
       if (folder.uri.scheme !== 'file') continue;
       const filter = new WorkspaceFilter({ root: folder.uri.fsPath, exclude: excludeGlobs(folder) });
-      const index = new ChunkIndex(filter, this.parsePool());
+      const cache = this.store && new ChunkCache({ store: this.store, workspace: folder.uri.fsPath });
+      const index = new ChunkIndex(filter, this.parsePool(), { cache });
       this.filters.set(folder.uri.fsPath, filter);
       this.indexes.set(folder.uri.fsPath, index);
       await index.build({ signal, onProgress });
     }
+    this.built = true;
     this.watch();
     const summary = addSummaries([...this.indexes.values()].map((index) => index.summary()), performance.now() - started);
     this.log.info(`Indexed ${summary.files} files into ${summary.chunks} chunks (${summary.skipped} skipped) in ${Math.round(summary.millis)} ms`);
@@ -46,6 +54,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   summary(): IndexSummary | undefined {
     if (this.indexes.size === 0) return undefined;
     return addSummaries([...this.indexes.values()].map((index) => index.summary()), 0);
+  }
+
+  /** True once `build` has finished: the index follows edits from then on. */
+  isBuilt(): boolean {
+    return this.built;
+  }
+
+  /** The chunks of one workspace folder as they are now; undefined before `build`. */
+  snapshot(folder: vscode.WorkspaceFolder): IndexSnapshot | undefined {
+    return this.indexes.get(folder.uri.fsPath)?.snapshot();
   }
 
   checkGrammar(languageId: string, sample: string): Promise<GrammarCheck> {
