@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { capToBudget } from '../../../src/core/compress/capToBudget';
 import type { Selection } from '../../../src/core/compress/selection';
-import { seeded } from './scriptedScorer';
+import { seededRandom } from '../../helpers/seededRandom';
 
 // A rendering with a cost the estimates do not see, as a file header or a placeholder: every pick renders
 // its own words plus OVERHEAD more, while a drop is estimated to save only its own words.
@@ -21,7 +21,7 @@ test('a drop that saves more than estimated does not take a better-ranked pick w
 });
 
 test('a property: under underestimates the cap keeps the longest prefix of the ranking that fits', () => {
-  const random = seeded(11);
+  const random = seededRandom(11);
   for (let round = 0; round < 300; round++) {
     const ids = Array.from({ length: 1 + Math.floor(random() * 10) }, (_, i) => `p${i}`);
     const sizes = Object.fromEntries(ids.map((id) => [id, 1 + Math.floor(random() * 20)]));

@@ -12,7 +12,8 @@ import { countTokens } from '../../../src/core/tokens/countTokens';
 import { testChunker } from '../../helpers/chunking';
 import { randomPython, randomTypeScript, WORDS } from './randomSources';
 import { assertConsistent } from './reportChecks';
-import { parameters, scriptedScorer, seeded, servicesWith, textOf } from './scriptedScorer';
+import { seededRandom } from '../../helpers/seededRandom';
+import { parameters, scriptedScorer, servicesWith, textOf } from './scriptedScorer';
 
 const CASES = 300;
 
@@ -49,7 +50,7 @@ function randomBudget(random: Random, files: readonly FileChunks[]): number {
 }
 
 async function randomCase(seed: number, chunkers: readonly Chunker[]): Promise<CompressionRequest> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const chunker = chunkers[Math.floor(random() * chunkers.length)]!;
   const files: FileChunks[] = [];
   for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) {
@@ -75,7 +76,7 @@ test(`a property over ${CASES} random contexts, budgets, pins and parameters: ne
   let inputErrors = 0;
   for (let seed = 1; seed <= CASES; seed++) {
     const request = await randomCase(seed, chunkers);
-    const random = seeded(seed * 7919);
+    const random = seededRandom(seed * 7919);
     const scorer = scriptedScorer(random() < 0.5 ? 'ngram' : 'onnx', {
       query: (context) => noise(seed, context),
       line: (line) => (line.trim() === '' ? Number.NaN : noise(seed, line)),

@@ -41,14 +41,3 @@ export function textOf(file: FileChunks): string {
   return file.chunks.map((chunk) => chunk.text).join('');
 }
 
-/** A small deterministic generator (mulberry32), so a failing case can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allocateBudgets, type BudgetItem } from '../../../../src/core/compress/fine/allocateBudgets';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../../../helpers/seededRandom';
 
 const spent = (items: readonly BudgetItem[], rates: readonly number[]) => items.reduce((sum, item, i) => sum + item.tokens * rates[i]!, 0);
 const fn = (tokens: number, score: number, keepWhole = false): BudgetItem => ({ tokens, score, keepWhole });

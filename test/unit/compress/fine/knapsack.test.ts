@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { knapsack, MAX_KNAPSACK_CELLS } from '../../../../src/core/compress/fine/knapsack';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../../../helpers/seededRandom';
 
 const total = (xs: readonly number[], chosen: readonly number[]) => chosen.reduce((sum, i) => sum + xs[i]!, 0);
 

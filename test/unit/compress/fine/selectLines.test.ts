@@ -5,7 +5,7 @@ import { selectLines, type FineCandidate } from '../../../../src/core/compress/f
 import { DEFAULT_PARAMETERS } from '../../../../src/core/compress/parameters';
 import type { Scorer } from '../../../../src/core/scoring/scorer';
 import { testChunker } from '../../../helpers/chunking';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../../../helpers/seededRandom';
 
 /** Ten budget tokens per line of code: block sizes are easy to read off the source. */
 const tenPerLine = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length * 10;

@@ -4,17 +4,6 @@ import { GrammarLoader } from '../../../../src/core/chunking/grammarLoader';
 import type { LineRange } from '../../../../src/core/compress/lineRange';
 import { distDir } from '../../../helpers/repoPaths';
 
-/** A seeded generator of numbers in [0, 1) (mulberry32), so that a failing selection can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Each chunk kept with probability `share`, then what rendering expects the caller to bring: for every

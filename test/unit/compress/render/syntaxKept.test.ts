@@ -6,7 +6,8 @@ import type { LineRange } from '../../../../src/core/compress/lineRange';
 import { renderContext, type RenderFormat } from '../../../../src/core/compress/render/renderContext';
 import { testChunker } from '../../../helpers/chunking';
 import { newSyntaxErrors, pythonCompileErrors, renderedSections, syntaxErrorsIn } from '../../../helpers/reparse';
-import { bodyStatements, dropStatements, linesOfChunks, randomChunks, seededRandom, type Statement } from './randomSelections';
+import { bodyStatements, dropStatements, linesOfChunks, randomChunks, type Statement } from './randomSelections';
+import { seededRandom } from '../../../helpers/seededRandom';
 import { sampleFiles, type SampleFile } from './sampleFiles';
 
 interface Sample extends SampleFile {
