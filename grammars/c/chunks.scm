@@ -6,8 +6,8 @@
 ;                 initializer, function-like macros (`#define F(x) ...`).
 ;   glue          prototypes, `extern` and other variables, object-like macros (`#define N 1`, include
 ;                 guards), `#include`, `#pragma`.
-;   @scan         `#if`/`#ifdef` blocks with their `#elif`/`#else` branches, and `extern "C" { }`: functions
-;                 inside them are top-level functions.
+;   @block        `#if`/`#ifdef` blocks with their `#elif`/`#else` branches, and `extern "C" { }`: functions
+;                 inside them are top-level functions; the `#if ... #endif` lines travel with them.
 ; C has no containers: a struct holds no functions. Leading comments attach through languages.json.
 ; When several patterns capture one node, the first to complete wins: a catch-all pattern ends on the node's
 ; last child (the body, the `;`) so that the named patterns before it complete first.
@@ -82,9 +82,9 @@
   name: (identifier) @declaration.name) @declaration
 
 ; Functions under preprocessor conditionals and in `extern "C" { }` are top-level functions.
-(preproc_if) @scan
-(preproc_ifdef) @scan
-(linkage_specification) @scan
+(preproc_if) @block
+(preproc_ifdef) @block
+(linkage_specification) @block
 
 ; A scan reaches 5 levels down: every 4th branch of a long `#if`/`#elif`/.../`#else` chain is scanned too, from
 ; the chain's head only (scanning every branch would rescan each one from all the branches above it).

@@ -15,8 +15,8 @@
 ;                 variables with an initializer, function-like macros.
 ;   glue          prototypes, forward declarations, `using`/`using namespace`, other variables, object-like
 ;                 macros (`#define N 1`, include guards), `#include`, `#pragma`.
-;   @scan         `#if`/`#ifdef` blocks with their `#elif`/`#else` branches, and `extern "C" { }`: definitions
-;                 inside them count as if they were outside.
+;   @block        `#if`/`#ifdef` blocks with their `#elif`/`#else` branches, and `extern "C" { }`: definitions
+;                 inside them count as if they were outside; the `#if ... #endif` lines travel with them.
 ; Lambdas stay inside their function. When several patterns capture one node, the first to complete wins:
 ; the catch-all patterns end on the body, so that the named ones, which complete no later, win.
 
@@ -194,9 +194,9 @@
   name: (identifier) @declaration.name) @declaration
 
 ; Definitions under preprocessor conditionals and in `extern "C" { }` count as if they were outside.
-(preproc_if) @scan
-(preproc_ifdef) @scan
-(linkage_specification) @scan
+(preproc_if) @block
+(preproc_ifdef) @block
+(linkage_specification) @block
 
 ; A scan reaches 5 levels down: every 4th branch of a long `#if`/`#elif`/.../`#else` chain is scanned too, from
 ; the chain's head only (scanning every branch would rescan each one from all the branches above it).

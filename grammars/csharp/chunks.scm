@@ -11,7 +11,8 @@
 ; declarations (enums have no methods); so is a container without functions.
 ; Namespaces: `namespace X { }`; a file-scoped `namespace X;` names the whole file (the capture is the
 ; compilation unit), so the usings above it join its header and every type after it has the parent X.
-; `#if`/`#elif`/`#else` blocks among members are searched like their surroundings.
+; `#if`/`#elif`/`#else` blocks among members are searched like their surroundings; the `#if ... #endif`
+; lines travel with what is found there.
 
 (method_declaration
   name: (identifier) @function.name
@@ -76,6 +77,6 @@
 (compilation_unit
   (file_scoped_namespace_declaration name: (_) @namespace.name)) @namespace
 
-(preproc_if) @scan
+(preproc_if) @block
 (preproc_elif) @scan
 (preproc_else) @scan

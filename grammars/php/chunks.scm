@@ -9,8 +9,9 @@
 ;                 declaration. Trait `use`, constants, properties and enum cases are glue between methods.
 ;   @namespace    a braced `namespace X { ... }`. `namespace X;` is glue, like `use`, `require`, `declare`.
 ;   @declaration  top-level `const X = ...;` and `define('X', ...);`.
-;   @scan         top-level `if` (with its `else`/`elseif` branches) and `try` blocks: definitions inside them
-;                 count as if outside.
+;   @block        top-level `if` (with its `else`/`elseif` branches): definitions inside it count as if outside;
+;                 its opening and closing lines travel with them. Not `try`: its `catch` line would have to
+;                 travel too (a block brings only its first and last chunk), so a `try` stays glue.
 ; HTML outside `<?php ... ?>` is glue.
 
 ; Methods with a body, in named types only (a method of `new class {...}` stays in its expression).
@@ -38,21 +39,43 @@
       name: (name) @function.name
       body: (compound_statement) @function.body) @function))
 
-; Named functions: top level, braced namespaces, blocks (a function in a function stays inside it).
+; Named functions: top level, braced namespaces, the branches of an `if` (a function in a function, a loop
+; or a `try` stays inside it).
 (program
   (function_definition
     name: (name) @function.name
     body: (compound_statement) @function.body) @function)
 
-(compound_statement
-  (function_definition
-    name: (name) @function.name
-    body: (compound_statement) @function.body) @function)
+(namespace_definition
+  body: (compound_statement
+    (function_definition
+      name: (name) @function.name
+      body: (compound_statement) @function.body) @function))
 
-(colon_block
-  (function_definition
-    name: (name) @function.name
-    body: (compound_statement) @function.body) @function)
+(if_statement
+  body: [
+    (compound_statement
+      (function_definition
+        name: (name) @function.name
+        body: (compound_statement) @function.body) @function)
+    (colon_block
+      (function_definition
+        name: (name) @function.name
+        body: (compound_statement) @function.body) @function)
+  ])
+
+(if_statement
+  alternative: (_
+    body: [
+      (compound_statement
+        (function_definition
+          name: (name) @function.name
+          body: (compound_statement) @function.body) @function)
+      (colon_block
+        (function_definition
+          name: (name) @function.name
+          body: (compound_statement) @function.body) @function)
+    ]))
 
 ; Named types.
 (class_declaration
@@ -87,12 +110,12 @@
       arguments: (arguments . (argument (string (string_content) @declaration.name))))) @declaration
   (#eq? @_define "define"))
 
-; Definitions under top-level conditionals count as if they were outside. Only top-level ones are scan nodes:
+; Definitions under top-level conditionals count as if they were outside. Only top-level ones are blocks:
 ; an `else if` chain nests each `if` in the one before, and scanning each would rescan the rest of the chain
 ; from every `if` above it.
 (program
-  [(if_statement) (try_statement)] @scan)
+  (if_statement) @block)
 
 (namespace_definition
   body: (compound_statement
-    [(if_statement) (try_statement)] @scan))
+    (if_statement) @block))

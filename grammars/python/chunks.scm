@@ -34,7 +34,9 @@
   (type_alias_statement
     left: (type (identifier) @declaration.name)) @declaration)
 
-; Definitions under module-level conditionals (platform switches, optional imports) are top-level too.
-(if_statement) @scan
-(try_statement) @scan
-(with_statement) @scan
+; Definitions under conditionals (platform switches, optional imports) are what they would be outside; the
+; block around them travels with them (its header and footer chunks).
+; A `try` cannot stand without its first `except` or `finally`: that clause travels with it too.
+(if_statement) @block
+(try_statement [(except_clause) (finally_clause)] @block.clause) @block
+(with_statement) @block

@@ -13,7 +13,8 @@
 ;   @declaration  constants (`NAME = ...`, `A::NAME = ...`, `Point = Struct.new(...) do ... end`) at top level
 ;                 or in a class or module body.
 ;   glue          `require`, top-level calls, blocks, everything else.
-;   @scan         top-level (and class-level) `if`/`unless`/`case`/`begin`: defs inside them count as if outside.
+;   @block        top-level (and class-level) `if`/`unless`/`case`/`begin`: defs inside them count as if outside;
+;                 the block's opening and `end` lines travel with them.
 ; Leading `#` comments attach through languages.json.
 
 ; Methods, where a def defines one (not in blocks: see above).
@@ -188,19 +189,19 @@
     (assignment left: [(constant) (scope_resolution)] @declaration.name) @declaration))
 
 ; Definitions under top-level (and class-level) conditionals and `begin` count as if they were outside. Only
-; those are scan nodes: each `elsif` nests in the branch before it, and nested scan nodes are rescanned from
-; every scan node above them.
+; those are blocks: each `elsif` nests in the branch before it, and nested blocks would be rescanned from
+; every block above them.
 (program
-  [(if) (unless) (case) (begin)] @scan)
+  [(if) (unless) (case) (begin)] @block)
 
 (class
   body: (body_statement
-    [(if) (unless) (case) (begin)] @scan))
+    [(if) (unless) (case) (begin)] @block))
 
 (module
   body: (body_statement
-    [(if) (unless) (case) (begin)] @scan))
+    [(if) (unless) (case) (begin)] @block))
 
 (singleton_class
   body: (body_statement
-    [(if) (unless) (case) (begin)] @scan))
+    [(if) (unless) (case) (begin)] @block))

@@ -35,7 +35,7 @@ interface ChunkDraft {
 }
 
 interface ScopeDraft {
-  readonly kind: 'container' | 'function';
+  readonly kind: Scope['kind'];
   readonly name: string;
   readonly parent: string | undefined;
   readonly scope: ScopeDraft | undefined;
@@ -91,7 +91,9 @@ class Assembler {
   ) {
     this.lines = new LineIndex(text);
     const comment = lineComment ? `(${lineComment.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*)?` : '';
-    this.trailing = new RegExp(`^[ \\t;,]*${comment}\\r?\\n?$`);
+    // Languages with `//` comments have `/* */` ones too: `#endif /* RING_H */`.
+    const blockComments = lineComment === '//' ? '(/\\*([^*]|\\*(?!/))*\\*/[ \\t;,]*)*' : '';
+    this.trailing = new RegExp(`^[ \\t;,]*${blockComments}${comment}\\r?\\n?$`);
   }
 
   /** Widens definitions to whole lines where nothing else is on those lines, within [from, to). */
@@ -151,6 +153,7 @@ class Assembler {
       case 'declaration':
         this.add('declaration', item, definition.name, parent, context.scope);
         return;
+      case 'block':
       case 'container':
       case 'namespace':
         if (definition.children.length === 0) {
@@ -187,27 +190,47 @@ class Assembler {
     scope.closing = parts[parts.length - 1];
   }
 
+  /** A container, namespace or block: header, members and the code between them, footer. */
   private container(item: Placed, context: Context): void {
     const { definition } = item;
+    const block = definition.kind === 'block';
     const name = definition.name ?? '(anonymous)';
+    const chunkName = block ? undefined : definition.name;
     const parent = context.chain.length > 0 ? context.chain.join('.') : undefined;
-    const scope: ScopeDraft = { kind: 'container', name, parent, scope: context.scope };
+    const scope: ScopeDraft = { kind: block ? 'block' : 'container', name, parent, scope: context.scope };
     this.scopes.push(scope);
     const members = this.place(definition.children, item.start, item.end);
     const headerEnd = members[0]!.start;
     const footerStart = members[members.length - 1]!.end;
-    scope.opening = this.add('container-header', { start: item.start, end: headerEnd }, definition.name, parent, scope);
-    const inner: Context = {
-      chain: [...context.chain, name],
-      scope,
-      functionsAreMethods: definition.kind === 'container',
-    };
+    // A clause the block cannot stand without (`except` after a Python `try`) travels with it.
+    const { clauseAt } = definition;
+    // A block's header is its opening, up to the first blank line, and its footer its closing, from the
+    // last: all of the code before its first member and after its last (the rest of an include-guarded
+    // header file, say) would travel with every member.
+    const trim = block && clauseAt === undefined;
+    const openingEnd = trim ? (blankLineBlocks(this.text, { start: item.start, end: headerEnd })[0]?.end ?? headerEnd) : headerEnd;
+    scope.opening = this.add('container-header', { start: item.start, end: openingEnd }, chunkName, parent, scope);
+    // A block adds no name: what is inside it is what it would be outside.
+    const inner: Context = block
+      ? { ...context, scope }
+      : { chain: [...context.chain, name], scope, functionsAreMethods: definition.kind === 'container' };
+    this.gap({ start: openingEnd, end: headerEnd }, inner);
+    const firstInside = this.drafts.length;
     this.sequence(members, headerEnd, footerStart, inner);
+    if (clauseAt !== undefined && clauseAt >= headerEnd && clauseAt < footerStart) {
+      const holder = this.drafts.slice(firstInside).find((d) => d.scope === scope && d.start <= clauseAt && clauseAt < d.end);
+      if (holder?.kind === 'glue') scope.closing = holder;
+    }
     if (footerStart >= item.end) return;
     if (isBlank(this.text, footerStart, item.end)) {
       this.add('blank', { start: footerStart, end: item.end }, undefined, parent, scope);
+    } else if (scope.closing) {
+      this.gap({ start: footerStart, end: item.end }, inner);
     } else {
-      scope.closing = this.add('container-footer', { start: footerStart, end: item.end }, definition.name, parent, scope);
+      const pieces = trim ? blankLineBlocks(this.text, { start: footerStart, end: item.end }) : [];
+      const closingStart = pieces.length > 1 ? pieces[pieces.length - 1]!.start : footerStart;
+      this.gap({ start: footerStart, end: closingStart }, inner);
+      scope.closing = this.add('container-footer', { start: closingStart, end: item.end }, chunkName, parent, scope);
     }
   }
 

@@ -1,5 +1,5 @@
 /** Bumped whenever chunking would cut the same text differently: cached chunks of another version are stale. */
-export const CHUNK_FORMAT_VERSION = 2;
+export const CHUNK_FORMAT_VERSION = 3;
 
 /** What a chunk is, in the words of the algorithm (algorithm.md, Stage 0). */
 export type ChunkKind =
@@ -9,9 +9,9 @@ export type ChunkKind =
   | 'method'
   /** One piece of a function larger than the size cap, cut at statement boundaries. */
   | 'function-part'
-  /** A container's opening part: its signature and whatever precedes its first member chunk. */
+  /** A container's opening part: its signature and whatever precedes its first member chunk; a block's opening lines, unnamed. */
   | 'container-header'
-  /** A container's closing part: whatever follows its last member chunk. */
+  /** A container's closing part: whatever follows its last member chunk; a block's closing lines. */
   | 'container-footer'
   /** A type, interface, enum or constant declaration (or a container with no member chunks). */
   | 'declaration'
@@ -39,7 +39,7 @@ export interface Chunk {
    * type, the `A` of a C++ `A::f`, the function of a function-part. Undefined at top level.
    */
   readonly parent: string | undefined;
-  /** The id of the scope (a container, or a function split into parts) this chunk belongs to. */
+  /** The id of the scope (a container, a block, or a function split into parts) this chunk belongs to. */
   readonly scope: string | undefined;
   /** 1-based, inclusive. */
   readonly startLine: number;
@@ -73,10 +73,14 @@ export interface StatementStart {
  */
 export const TAIL_EXPRESSION = '@tail-expression';
 
-/** A container, or a function split into parts: what chunks with the same `scope` belong to. */
+/**
+ * A container, a block around definitions (a module-level `if`, `#ifdef`, `extern "C" { }`: it adds no
+ * name to what is inside), or a function split into parts: what chunks with the same `scope` belong to.
+ */
 export interface Scope {
   readonly id: string;
-  readonly kind: 'container' | 'function';
+  readonly kind: 'container' | 'block' | 'function';
+  /** The container's or function's name; a block's first line. */
   readonly name: string;
   /** Qualified name of the owner, as in Chunk.parent. */
   readonly parent: string | undefined;
@@ -84,7 +88,10 @@ export interface Scope {
   readonly scope: string | undefined;
   /** The chunk holding the opening (container header, or the function part with the signature). */
   readonly openingChunk: string;
-  /** The chunk holding the closing line(s): container footer, last function part; none for a Python class. */
+  /**
+   * The chunk holding the closing line(s): container footer, last function part; none for a Python class;
+   * for a block, its footer, or the glue with a clause it cannot stand without (a `try`'s `except`).
+   */
   readonly closingChunk: string | undefined;
 }
 

@@ -11,9 +11,10 @@ export interface Span {
 /**
  * What a query capture names (docs/chunking.md): a function or method; a container whose functions are
  * methods (class, struct, interface, impl, trait); a namespace whose functions stay functions (namespace,
- * module); a declaration (type, enum, constant).
+ * module); a declaration (type, enum, constant); a block around definitions that adds no name (a
+ * module-level `if`, `#ifdef`, `extern "C" { }`): kept only when definitions were found inside it.
  */
-export type DefinitionKind = 'function' | 'container' | 'namespace' | 'declaration';
+export type DefinitionKind = 'function' | 'container' | 'namespace' | 'declaration' | 'block';
 
 /** A top-level statement of a function body: where it starts (offset, 0-based row) and its type (StatementStart). */
 export interface Statement {
@@ -24,7 +25,10 @@ export interface Statement {
 
 export interface Definition extends Span {
   readonly kind: DefinitionKind;
+  /** Its name; a block's first line (`if TYPE_CHECKING:`, `#ifdef _WIN32`). */
   readonly name: string | undefined;
+  /** Where its name node starts: a wrapper (decorators, `export`) and the definition inside it share it. */
+  readonly nameAt: number | undefined;
   /** The owner named outside the definition: a Go receiver type, the `A` of a C++ `A::f`. */
   readonly owner: string | undefined;
   /**
@@ -32,17 +36,22 @@ export interface Definition extends Span {
    * blocks. Read from the syntax tree when asked, so only while the tree is alive.
    */
   readonly statements: () => readonly Statement[];
-  /** Definitions directly inside a container or namespace (never inside a function or declaration). */
+  /** Definitions directly inside a container, namespace or block (never inside a function or declaration). */
   readonly children: Definition[];
+  /**
+   * A block's first clause that it cannot stand without (Python's `except`/`finally` after `try`): where it
+   * starts. Found over several matches (one per clause), so set while the query runs.
+   */
+  clauseAt?: number;
 }
 
-const MAIN_CAPTURES = new Set<string>(['function', 'container', 'namespace', 'declaration']);
+const MAIN_CAPTURES = new Set<string>(['function', 'container', 'namespace', 'declaration', 'block']);
 
 /**
- * How deep below the file, and below each container or `@scan` node (a top-level `if`, a preprocessor
- * block), a definition may start. Matching the whole tree costs a third of the parse time; definitions
- * sit near the top (functions deep inside others are not chunks anyway), so the query runs on the file
- * and again on each container and `@scan` node it finds outside functions, this deep.
+ * How deep below the file, and below each container, block or `@scan` node, a definition may start.
+ * Matching the whole tree costs a third of the parse time; definitions sit near the top (functions deep
+ * inside others are not chunks anyway), so the query runs on the file and again on each container, block
+ * and `@scan` node it finds outside functions, this deep.
  */
 const DEFAULT_SCAN_DEPTH = 5;
 
@@ -68,6 +77,7 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
       let name: Node | undefined;
       let owner: Node | undefined;
       let body: Node | undefined;
+      let clause: Node | undefined;
       for (const capture of match.captures) {
         if (MAIN_CAPTURES.has(capture.name)) main = { kind: capture.name as DefinitionKind, node: capture.node };
         else if (capture.name === 'scan') {
@@ -76,11 +86,17 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
         else if (capture.name.endsWith('.name')) name ??= capture.node;
         else if (capture.name === 'function.parent') owner ??= capture.node;
         else if (capture.name === 'function.body') body ??= capture.node;
+        else if (capture.name === 'block.clause') clause ??= capture.node;
       }
       if (!main) continue;
       const key = `${main.node.startIndex}:${main.node.endIndex}`;
-      if (found.has(key)) continue; // the first pattern that captured a node decides what it is
-      if (main.kind === 'container' || main.kind === 'namespace') {
+      const known = found.get(key);
+      if (known) {
+        // The first pattern that captured a node decides what it is; a block's clauses come one per match.
+        if (clause && known.kind === 'block') known.clauseAt = Math.min(known.clauseAt ?? Infinity, clause.startIndex);
+        continue;
+      }
+      if (main.kind === 'container' || main.kind === 'namespace' || main.kind === 'block') {
         if (main.node.id !== scanned.id) deeper.push(main.node);
       } else {
         closed.push({ start: main.node.startIndex, end: main.node.endIndex });
@@ -89,10 +105,12 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
         kind: main.kind,
         start: attachedStart(main.node, attach, text),
         end: main.node.endIndex,
-        name: name?.text,
+        name: main.kind === 'block' ? firstLineAt(text, main.node.startIndex) : name?.text,
+        nameAt: name?.startIndex,
         owner: owner?.text.replaceAll('::', '.'),
         statements: body ? statementsOf(body, marksTail) : () => [],
         children: [],
+        ...(clause && main.kind === 'block' ? { clauseAt: clause.startIndex } : {}),
       });
     }
     const isClosed = insideAny(closed);
@@ -102,7 +120,12 @@ export function findDefinitions(tree: Tree, query: Query, spec: LanguageSpec, te
       pending.push(node);
     }
   }
-  return nest([...found.values()]);
+  return withoutEmptyBlocks(nest([...found.values()]));
+}
+
+function firstLineAt(text: string, start: number): string {
+  const newline = text.indexOf('\n', start);
+  return text.slice(start, newline < 0 ? text.length : newline).trim();
 }
 
 /** Reads a body's statements when asked; `marksTail`: type its final value `@tail-expression`. */
@@ -184,11 +207,27 @@ function nest(definitions: Definition[]): Definition[] {
     if (parent && (definition.end > parent.end || parent.kind === 'function' || parent.kind === 'declaration')) {
       continue; // inside a function or declaration (stays inside), or overlapping (cannot be a chunk)
     }
-    if (parent && parent.kind === definition.kind && parent.end === definition.end) {
-      continue; // the same definition inside its wrapper (decorators, export): its members join the wrapper
-    }
+    if (parent && isWrapperOf(parent, definition)) continue; // its members join the wrapper
     (parent ? parent.children : roots).push(definition);
     open.push(definition);
   }
   return roots;
+}
+
+/**
+ * The same definition inside its wrapper (decorators, `export`): same kind, same end, same name. A Python
+ * class that is the last member of its class ends there too, but has a name of its own; nested blocks
+ * (`if` in `if`) are two.
+ */
+function isWrapperOf(parent: Definition, definition: Definition): boolean {
+  return parent.kind === definition.kind && parent.kind !== 'block' && parent.end === definition.end && parent.nameAt === definition.nameAt;
+}
+
+/** Blocks matter only around definitions: one without any is code like the rest. */
+function withoutEmptyBlocks(definitions: Definition[]): Definition[] {
+  return definitions.filter((definition) => {
+    const children = withoutEmptyBlocks(definition.children);
+    definition.children.splice(0, definition.children.length, ...children);
+    return definition.kind !== 'block' || children.length > 0;
+  });
 }

@@ -91,13 +91,16 @@ describe('chunking C', () => {
       ['glue', undefined, undefined, 18, 19],
       ['function', 'ring_new', undefined, 20, 35],
       ['function', 'ring_push', undefined, 36, 44],
-      ['glue', undefined, undefined, 45, 45],
+      ['container-header', undefined, undefined, 45, 45],
       ['function', 'ring_lock', undefined, 46, 46],
       ['glue', undefined, undefined, 47, 47],
       ['function', 'ring_lock', undefined, 48, 48],
-      ['glue', undefined, undefined, 49, 53],
+      ['container-footer', undefined, undefined, 49, 50],
+      ['container-header', undefined, undefined, 51, 51],
+      ['container-header', undefined, undefined, 52, 53],
       ['function', 'ring_status_name', undefined, 54, 56],
-      ['glue', undefined, undefined, 57, 59],
+      ['container-footer', undefined, undefined, 57, 58],
+      ['container-footer', undefined, undefined, 59, 59],
     ]);
     // The `#endif` inside `extern "C" {` (opened under `#ifdef __cplusplus`) is one error node to the parser.
     assert.equal(file.parseErrors, 1);
@@ -116,5 +119,51 @@ describe('chunking C', () => {
     ]);
     assert.ok(file.parseErrors > 0);
     assert.equal(file.fallbackReason, undefined);
+  });
+
+  it('an #ifdef around definitions is a block: its opening and closing lines, not the code beside them, travel', async () => {
+    const text = `#ifndef RING_H
+#define RING_H
+
+#include <stddef.h>
+
+typedef struct ring ring;
+
+ring *ring_new(size_t capacity);
+
+#ifdef RING_INLINE
+static inline size_t ring_mask(size_t capacity)
+{
+    return capacity - 1;
+}
+#else
+size_t ring_mask(size_t capacity);
+#endif
+
+int ring_push(ring *r, char c);
+
+#endif /* RING_H */
+`;
+    const file = await testChunker().chunkFile({ path: 'ring.h', text });
+    assertExactCover(text, file);
+    assert.deepEqual(rows(file), [
+      ['container-header', undefined, undefined, 1, 3],
+      ['glue', undefined, undefined, 4, 5],
+      ['declaration', 'ring', undefined, 6, 7],
+      ['glue', undefined, undefined, 8, 9],
+      ['container-header', undefined, undefined, 10, 10],
+      ['function', 'ring_mask', undefined, 11, 14],
+      ['container-footer', undefined, undefined, 15, 18],
+      ['glue', undefined, undefined, 19, 20],
+      ['container-footer', undefined, undefined, 21, 21],
+    ]);
+    const [guard, , , , inline] = file.chunks;
+    assert.deepEqual(
+      file.scopes.map((s) => [s.kind, s.name, s.openingChunk, s.scope]),
+      [
+        ['block', '#ifndef RING_H', guard!.id, undefined],
+        ['block', '#ifdef RING_INLINE', inline!.id, guard!.id],
+      ],
+    );
   });
 });

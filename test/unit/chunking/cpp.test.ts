@@ -123,13 +123,15 @@ describe('chunking C++', () => {
       ['method', 'Registry', 'Registry', 59, 60],
       ['method', '~Registry', 'Registry', 61, 61],
       ['method', 'size', 'Table', 62, 63], // store::detail::Table::size: the innermost scope
-      ['glue', undefined, undefined, 64, 64],
+      // Blocks around definitions: their opening and closing lines travel with what is kept inside.
+      ['container-header', undefined, undefined, 64, 64],
       ['function', 'flush', undefined, 65, 65],
       ['glue', undefined, undefined, 66, 66],
       ['function', 'flush', undefined, 67, 67],
-      ['glue', undefined, undefined, 68, 70],
+      ['container-footer', undefined, undefined, 68, 69],
+      ['container-header', undefined, undefined, 70, 70],
       ['function', 'cache_version', undefined, 71, 71],
-      ['glue', undefined, undefined, 72, 72],
+      ['container-footer', undefined, undefined, 72, 72],
     ]);
     assert.equal(file.parseErrors, 0);
     assert.equal(file.fallbackReason, undefined);
@@ -149,5 +151,28 @@ describe('chunking C++', () => {
     ]);
     assert.ok(file.parseErrors > 0);
     assert.equal(file.fallbackReason, undefined);
+  });
+
+  it('a nested class that is the last member of its container is a container', async () => {
+    const text = `class A {
+  int f() {
+    return 1;
+  }
+
+  struct Stats {
+    void g() {
+    }
+  };
+};
+`;
+    const file = await testChunker().chunkFile({ path: 'a.cpp', text });
+    assert.deepEqual(rows(file), [
+      ['container-header', 'A', undefined, 1, 1],
+      ['method', 'f', 'A', 2, 5],
+      ['container-header', 'Stats', 'A', 6, 6],
+      ['method', 'g', 'A.Stats', 7, 8],
+      ['container-footer', 'Stats', 'A', 9, 9],
+      ['container-footer', 'A', undefined, 10, 10],
+    ]);
   });
 });

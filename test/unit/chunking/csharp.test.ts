@@ -134,9 +134,10 @@ describe('chunking C#', () => {
       ['glue', undefined, undefined, 1, 4],
       ['function', 'Twice', undefined, 5, 6],
       ['container-header', 'Acme.Tools', undefined, 7, 8],
-      ['container-header', 'Program', 'Acme.Tools', 9, 11],
+      ['container-header', 'Program', 'Acme.Tools', 9, 10],
+      ['container-header', undefined, 'Acme.Tools.Program', 11, 11],
       ['method', 'Trace', 'Acme.Tools.Program', 12, 15],
-      ['glue', undefined, 'Acme.Tools.Program', 16, 17],
+      ['container-footer', undefined, 'Acme.Tools.Program', 16, 17],
       ['method', 'Greet', 'Acme.Tools.Program', 18, 19],
       ['container-footer', 'Program', 'Acme.Tools', 20, 20],
       ['container-footer', 'Acme.Tools', undefined, 21, 21],
@@ -158,6 +159,28 @@ describe('chunking C#', () => {
       ['function', 'After', 'Acme', 9, 9],
       ['container-footer', 'Acme', undefined, 10, 10],
       ['glue', undefined, undefined, 11, 11],
+    ]);
+  });
+
+  it('a nested class that is the last member of its container is a container', async () => {
+    const text = `class A
+{
+    int F() { return 1; }
+
+    class Stats
+    {
+        void G() { }
+    }
+}
+`;
+    const file = await testChunker().chunkFile({ path: 'A.cs', text });
+    assert.deepEqual(rows(file), [
+      ['container-header', 'A', undefined, 1, 2],
+      ['method', 'F', 'A', 3, 4],
+      ['container-header', 'Stats', 'A', 5, 6],
+      ['method', 'G', 'A.Stats', 7, 7],
+      ['container-footer', 'Stats', 'A', 8, 8],
+      ['container-footer', 'A', undefined, 9, 9],
     ]);
   });
 });

@@ -81,7 +81,7 @@ const BROKEN = `public class Broken {
 `;
 
 describe('chunking Java', () => {
-  it('finds methods, constructors, nested types, enum constant bodies, declarations and glue', async () => {
+  it('finds methods, constructors, nested types, declarations and glue', async () => {
     const file = await testChunker().chunkFile({ path: 'Inventory.java', text: SAMPLE });
     assertExactCover(SAMPLE, file);
     assert.deepEqual(rows(file), [
@@ -91,11 +91,8 @@ describe('chunking Java', () => {
       ['method', 'Inventory', 'Inventory', 21, 25],
       ['method', 'add', 'Inventory', 26, 38],
       ['glue', undefined, 'Inventory', 39, 40],
-      ['container-header', 'Level', 'Inventory', 41, 41],
-      ['container-header', 'LOW', 'Inventory.Level', 42, 42],
-      ['method', 'label', 'Inventory.Level.LOW', 42, 42],
-      ['container-footer', 'LOW', 'Inventory.Level', 42, 42],
-      ['glue', undefined, 'Inventory.Level', 43, 44],
+      // Members follow the constants: they stay in the header, through the `;`.
+      ['container-header', 'Level', 'Inventory', 41, 44],
       ['method', 'label', 'Inventory.Level', 45, 45],
       ['container-footer', 'Level', 'Inventory', 46, 47],
       ['container-header', 'Entry', 'Inventory', 48, 48],
@@ -109,6 +106,69 @@ describe('chunking Java', () => {
     ]);
     assert.equal(file.parseErrors, 0);
     assert.equal(file.fallbackReason, undefined);
+  });
+
+  it('makes enum constants with bodies containers only when no members follow their `;`', async () => {
+    // Rendering keeps whole chunks: the `;` that ends the constants must stay with the members after it.
+    const text = `enum Op {
+    PLUS {
+        int apply(int a) { return a; }
+    },
+    MINUS {
+        int apply(int a) { return -a; }
+    };
+
+    abstract int apply(int a);
+
+    static Op of(String sign) {
+        return PLUS;
+    }
+}
+
+enum Shape {
+    ROUND {
+        void draw() {}
+    },
+    SQUARE {
+        void draw() {}
+    };
+}
+`;
+    const file = await testChunker().chunkFile({ path: 'Op.java', text });
+    assertExactCover(text, file);
+    assert.deepEqual(rows(file), [
+      ['container-header', 'Op', undefined, 1, 10],
+      ['method', 'of', 'Op', 11, 13],
+      ['container-footer', 'Op', undefined, 14, 15],
+      ['container-header', 'Shape', undefined, 16, 16],
+      ['container-header', 'ROUND', 'Shape', 17, 17],
+      ['method', 'draw', 'Shape.ROUND', 18, 18],
+      ['container-footer', 'ROUND', 'Shape', 19, 19],
+      ['container-header', 'SQUARE', 'Shape', 20, 20],
+      ['method', 'draw', 'Shape.SQUARE', 21, 21],
+      ['container-footer', 'SQUARE', 'Shape', 22, 22],
+      ['container-footer', 'Shape', undefined, 23, 23],
+    ]);
+  });
+
+  it('a nested class that is the last member of its class is a container', async () => {
+    const text = `class A {
+    int f() { return 1; }
+
+    static class Stats {
+        void g() {}
+    }
+}
+`;
+    const file = await testChunker().chunkFile({ path: 'A.java', text });
+    assert.deepEqual(rows(file), [
+      ['container-header', 'A', undefined, 1, 1],
+      ['method', 'f', 'A', 2, 3],
+      ['container-header', 'Stats', 'A', 4, 4],
+      ['method', 'g', 'A.Stats', 5, 5],
+      ['container-footer', 'Stats', 'A', 6, 6],
+      ['container-footer', 'A', undefined, 7, 7],
+    ]);
   });
 
   it('chunks what parses around a syntax error', async () => {

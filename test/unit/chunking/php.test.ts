@@ -119,9 +119,10 @@ describe('chunking PHP', () => {
       ['method', 'greeting', 'Mood', 58, 61],
       ['container-footer', 'Mood', undefined, 62, 63],
       ['function', 'greeter', undefined, 64, 68],
-      ['glue', undefined, undefined, 69, 69],
-      ['function', 'greet', undefined, 70, 70], // under `if (!function_exists(...))`
-      ['glue', undefined, undefined, 71, 75], // the anonymous class's method stays inside
+      ['container-header', undefined, undefined, 69, 69], // `if (!function_exists(...)) {`
+      ['function', 'greet', undefined, 70, 70],
+      ['container-footer', undefined, undefined, 71, 72],
+      ['glue', undefined, undefined, 73, 75], // the anonymous class's method stays inside
     ]);
     assert.equal(file.parseErrors, 0);
     assert.equal(file.fallbackReason, undefined);
@@ -141,5 +142,31 @@ describe('chunking PHP', () => {
     ]);
     assert.ok(file.parseErrors > 0);
     assert.equal(file.fallbackReason, undefined);
+  });
+
+  it('a nested class that is the last member of its container is a container', async () => {
+    const text = `<?php
+namespace N {
+    function h() {
+        return 1;
+    }
+
+    class Stats {
+        function g() {
+            return 2;
+        }
+    }
+}
+`;
+    const file = await testChunker().chunkFile({ path: 'a.php', text });
+    assert.deepEqual(rows(file), [
+      ['glue', undefined, undefined, 1, 1],
+      ['container-header', 'N', undefined, 2, 2],
+      ['function', 'h', 'N', 3, 6],
+      ['container-header', 'Stats', 'N', 7, 7],
+      ['method', 'g', 'N.Stats', 8, 10],
+      ['container-footer', 'Stats', 'N', 11, 11],
+      ['container-footer', 'N', undefined, 12, 12],
+    ]);
   });
 });

@@ -99,9 +99,10 @@ describe('chunking Ruby', () => {
       ['method', 'check!', 'Inventory.Store', 44, 47],
       ['method', 'restock', 'Inventory.Store', 48, 50],
       ['container-footer', 'Store', 'Inventory', 51, 52],
-      ['glue', undefined, 'Inventory', 53, 53],
-      ['method', 'legacy?', 'Inventory', 54, 54], // under a class-level `if`
-      ['container-footer', 'Inventory', undefined, 55, 57],
+      ['container-header', undefined, 'Inventory', 53, 53], // a class-level `if`: a block
+      ['method', 'legacy?', 'Inventory', 54, 54],
+      ['container-footer', undefined, 'Inventory', 55, 55],
+      ['container-footer', 'Inventory', undefined, 56, 57],
       ['glue', undefined, undefined, 58, 58],
     ]);
     assert.equal(file.parseErrors, 0);
@@ -119,5 +120,29 @@ describe('chunking Ruby', () => {
     ]);
     assert.ok(file.parseErrors > 0);
     assert.equal(file.fallbackReason, undefined);
+  });
+
+  it('a nested class that is the last member of its container is a container', async () => {
+    const text = `class A
+  def f
+    1
+  end
+
+  class Stats
+    def g
+      2
+    end
+  end
+end
+`;
+    const file = await testChunker().chunkFile({ path: 'a.rb', text });
+    assert.deepEqual(rows(file), [
+      ['container-header', 'A', undefined, 1, 1],
+      ['method', 'f', 'A', 2, 5],
+      ['container-header', 'Stats', 'A', 6, 6],
+      ['method', 'g', 'A.Stats', 7, 9],
+      ['container-footer', 'Stats', 'A', 10, 10],
+      ['container-footer', 'A', undefined, 11, 11],
+    ]);
   });
 });

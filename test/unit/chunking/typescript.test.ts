@@ -149,4 +149,28 @@ describe('chunking TypeScript', () => {
     assert.ok(file.parseErrors > 0);
     assert.equal(file.fallbackReason, undefined);
   });
+
+  it('a class that is the last member of its namespace is a container', async () => {
+    const text = `export namespace N {
+  export function h() {
+    return 1;
+  }
+
+  export class Stats {
+    g() {
+      return 2;
+    }
+  }
+}
+`;
+    const file = await testChunker().chunkFile({ path: 'n.ts', text });
+    assert.deepEqual(rows(file), [
+      ['container-header', 'N', undefined, 1, 1],
+      ['function', 'h', 'N', 2, 5],
+      ['container-header', 'Stats', 'N', 6, 6],
+      ['method', 'g', 'N.Stats', 7, 9],
+      ['container-footer', 'Stats', 'N', 10, 10],
+      ['container-footer', 'N', undefined, 11, 11],
+    ]);
+  });
 });
