@@ -14,6 +14,8 @@ log() { echo "[setup-e2e] $*" >&2; }
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+# The compression tests compile rendered Python with CPython (test/helpers/reparse.ts).
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3-minimal)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

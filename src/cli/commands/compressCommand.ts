@@ -116,7 +116,8 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     const snapshot = await new ChunkIndex(filter, pool, { cache: new ChunkCache({ store, workspace: root }) }).build({ paths: paths.map((p) => path.resolve(context.cwd, p)) });
     const chunkMillis = Math.round(performance.now() - started);
     if (snapshot.files.length === 0) throw new Error(`no files to compress under ${paths.join(', ')} (${snapshot.skipped.length} skipped)`);
-    const originalTokens = snapshot.files.reduce((sum, file) => sum + file.chunks.reduce((s, chunk) => s + countTokens(chunk.text), 0), 0);
+    // Counted only for --rate, chunk by chunk as the report counts the original.
+    const originalTokens = () => snapshot.files.reduce((sum, file) => sum + file.chunks.reduce((s, chunk) => s + countTokens(chunk.text), 0), 0);
     const budget = budgetFrom(values.budget as string | undefined, values.rate as string | undefined, originalTokens, query.mode);
     result = await compress(
       {
@@ -179,10 +180,10 @@ function readQueryFile(file: string, cwd: string): string {
   }
 }
 
-function budgetFrom(budget: string | undefined, rate: string | undefined, originalTokens: number, mode: CompressionQuery['mode']): number {
+function budgetFrom(budget: string | undefined, rate: string | undefined, originalTokens: () => number, mode: CompressionQuery['mode']): number {
   if (rate !== undefined) {
     const r = parseNumberFlag('--rate', rate, 0, { above: 0, atMost: 1 });
-    return Math.max(1, Math.floor(r * originalTokens));
+    return Math.max(1, Math.floor(r * originalTokens()));
   }
   const fallback = mode === 'completion' ? COMPLETION_BUDGET : QUESTION_BUDGET;
   const n = parseNumberFlag('--budget', budget, fallback, { atLeast: 1 });

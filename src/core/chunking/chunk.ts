@@ -20,6 +20,9 @@ export type ChunkKind =
   /** A blank-line separated block of a file whose language we do not parse, or that failed to parse. */
   | 'block-fallback';
 
+/** The kinds that are function code: what stage 2 trims and what a completion's current function is. */
+export const FUNCTION_KINDS: ReadonlySet<ChunkKind> = new Set<ChunkKind>(['function', 'method', 'function-part']);
+
 /**
  * A contiguous piece of one file. The chunks of a file cover it exactly, in order, without overlap:
  * joining their `text` gives the file back. Plain data: it crosses worker boundaries and is cached.
@@ -107,4 +110,9 @@ export interface FileChunks {
   readonly parseErrors: number;
   /** Why the file was cut into blank-line blocks instead of parsed (unknown language, parser failure). */
   readonly fallbackReason: string | undefined;
+}
+
+/** A file's text: its chunks cover it exactly, in order. */
+export function fileText(file: FileChunks): string {
+  return file.chunks.map((chunk) => chunk.text).join('');
 }

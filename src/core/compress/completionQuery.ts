@@ -1,4 +1,4 @@
-import type { FileChunks } from '../chunking/chunk';
+import { FUNCTION_KINDS, fileText, type FileChunks } from '../chunking/chunk';
 import { LineIndex } from '../chunking/lineIndex';
 import { CompressionInputError } from './compressionInputError';
 
@@ -24,10 +24,8 @@ export interface CompletionQuery {
 
 export const LINES_BEFORE_CURSOR = 30;
 
-const FUNCTION_KINDS = new Set(['function', 'method', 'function-part']);
-
 export function completionQuery(file: FileChunks, cursor: Cursor): CompletionQuery {
-  const text = file.chunks.map((chunk) => chunk.text).join('');
+  const text = fileText(file);
   const index = new LineIndex(text);
   const lines = index.lineCount;
   if (!Number.isInteger(cursor.line) || cursor.line < 1 || cursor.line > lines) {

@@ -1,4 +1,4 @@
-import type { Chunk } from '../chunking/chunk';
+import { FUNCTION_KINDS, type Chunk } from '../chunking/chunk';
 import { effectiveMode, rankChunks, type RankedChunk } from '../retrieval/rankChunks';
 import { buildResult } from './buildResult';
 import { capToBudget } from './capToBudget';
@@ -11,8 +11,6 @@ import { renderSelection } from './renderSelection';
 import { scoringPool } from './scoringPool';
 import { selectCoarse } from './selectCoarse';
 import { keptChunks, type Selection } from './selection';
-
-const FUNCTION_KINDS = new Set(['function', 'method', 'function-part']);
 
 /**
  * LongCodeZip (algorithm.md): rank the chunks against the query, keep the best under B / R_fine, trim

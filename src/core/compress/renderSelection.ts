@@ -1,13 +1,15 @@
+import { fileText } from '../chunking/chunk';
 import type { ContextIndex } from './contextIndex';
 import type { LineRange } from './lineRange';
 import type { CompletionTail } from './prepareQuery';
 import { fileHeaderLine, placeholderLine, renderContext, type RenderFile } from './render/renderContext';
+import type { KeptChunks } from './selectCoarse';
 import { keptChunks, keptLinesOf, mergeRanges, type Selection } from './selection';
 
 export interface SelectionRenderer {
   (selection: Selection): string;
   /** Tokens keeping one more chunk adds besides its own: a new file header, the placeholders around it. */
-  costOfAdding(id: string, kept: ReadonlySet<string>): number;
+  costOfAdding(id: string, kept: KeptChunks): number;
 }
 
 /** Renders a selection of the context: files in context order, kept lines, placeholders, the tail last. */
@@ -16,7 +18,7 @@ export function renderSelection(index: ContextIndex, format: 'text' | 'markdown'
   const textOf = (path: string) => {
     let text = texts.get(path);
     if (text === undefined) {
-      text = index.files.get(path)!.chunks.map((chunk) => chunk.text).join('');
+      text = fileText(index.files.get(path)!);
       texts.set(path, text);
     }
     return text;
@@ -48,7 +50,7 @@ export function renderSelection(index: ContextIndex, format: 'text' | 'markdown'
     return renderContext(files, { format, completion: tail });
   };
 
-  render.costOfAdding = (id: string, kept: ReadonlySet<string>): number => {
+  render.costOfAdding = (id: string, kept: KeptChunks): number => {
     const chunk = index.chunk(id);
     let cost = 0;
     const fileKept = index.files.get(chunk.path)!.chunks.some((other) => kept.has(other.id));

@@ -1,3 +1,6 @@
+/** Whether a chunk is kept: a set, or a set with a few more chunks on trial. */
+export type KeptChunks = Pick<ReadonlySet<string>, 'has'>;
+
 /** What the coarse stage needs to know about the context, as plain functions. */
 export interface CoarseContext {
   /** Budget-tokenizer tokens of a chunk. */
@@ -5,7 +8,7 @@ export interface CoarseContext {
   /** The chunks a kept chunk brings along (containers, function parts). */
   broughtBy(id: string): readonly string[];
   /** Extra tokens keeping this chunk adds to the rendering given what is kept: file header, placeholder. */
-  renderingCost(id: string, kept: ReadonlySet<string>): number;
+  renderingCost(id: string, kept: KeptChunks): number;
 }
 
 export interface CoarseSelection {
@@ -31,10 +34,11 @@ export function selectCoarse(ranked: readonly string[], context: CoarseContext, 
     const brought = context.broughtBy(id).filter((other) => !kept.has(other));
     const group = [id, ...brought];
     let cost = 0;
-    const trial = new Set(kept);
+    const added = new Set<string>();
+    const trial: KeptChunks = { has: (other) => kept.has(other) || added.has(other) };
     for (const member of group) {
       cost += context.tokens(member) + context.renderingCost(member, trial);
-      trial.add(member);
+      added.add(member);
     }
     if (spent + cost > budget) continue;
     for (const member of group) kept.add(member);

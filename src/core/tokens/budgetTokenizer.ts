@@ -1,10 +1,8 @@
 import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
-import { countTokens as countO200k } from './countTokens';
+import { asPlainText, countTokens as countO200k } from './countTokens';
 
 /** The tokenizers a budget can be counted in: the receiving LLM's. */
 export type BudgetTokenizer = 'o200k' | 'cl100k';
-
-const asPlainText = { disallowedSpecial: new Set<string>() };
 
 /** Counts text in the named budget tokenizer (special-token text counted as plain text, like countTokens). */
 export function budgetCounter(tokenizer: BudgetTokenizer): (text: string) => number {

@@ -1,4 +1,4 @@
-import type { Chunk } from '../../chunking/chunk';
+import { FUNCTION_KINDS, type Chunk } from '../../chunking/chunk';
 import type { Scorer } from '../../scoring/scorer';
 import { countTokens as countO200k } from '../../tokens/countTokens';
 import type { BlockDecision } from '../compressionResult';
@@ -52,8 +52,6 @@ type Parameters = Pick<CompressionParameters, 'beta' | 'spikeK' | 'minLinesForFi
   /** How blocks are scored: the ranking mode stage 1 used in effect; `ami` when unset. */
   readonly blockRanking?: BlockRanking;
 };
-
-const FUNCTION_KINDS = new Set<Chunk['kind']>(['function', 'method', 'function-part']);
 
 /**
  * Stage 2 (algorithm.md): per-function budgets weighted by coarse score; functions cut into blocks at

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FileChunks } from '../../chunking/chunk';
+import { fileText, type FileChunks } from '../../chunking/chunk';
 import type { Scorer, ScorerInfo } from '../scorer';
 import type { ExcludedRange } from './ngramModel';
 import { NgramScorer } from './ngramScorer';
@@ -28,7 +28,7 @@ export function ngramForContext(files: readonly FileChunks[], hidden?: ExcludedR
     info: scorer.info(),
     fingerprint: hash.digest('hex'),
     async open() {
-      await scorer.train(files.map((file) => ({ path: file.path, language: file.language, text: file.chunks.map((chunk) => chunk.text).join('') })));
+      await scorer.train(files.map((file) => ({ path: file.path, language: file.language, text: fileText(file) })));
       return hidden ? scorer.excluding(hidden) : scorer;
     },
   };
