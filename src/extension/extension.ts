@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DiskStore } from '../core/cache/diskStore';
 import { VERSION } from '../core/version';
+import { LastCompression } from './compress/lastCompression';
 import { registerCompressCommand } from './compress/registerCompressCommand';
 import { registerIndexCommands } from './index/registerIndexCommands';
 import { WorkspaceIndex } from './index/workspaceIndex';
@@ -15,11 +16,12 @@ export function activate(context: vscode.ExtensionContext): void {
   // Chunks and scores of earlier runs (size-capped; written once per compression).
   const store = new DiskStore({ dir: context.globalStorageUri.fsPath });
   const index = new WorkspaceIndex(dist, log, store);
-  context.subscriptions.push(log, index);
+  const last = new LastCompression();
+  context.subscriptions.push(log, index, last);
   registerPanel(context, log, index);
   registerIndexCommands(context, index);
   const preview = registerPreview(context);
-  registerCompressCommand(context, { index, log, store, preview, onnxWorkerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'onnxWorker.js').fsPath });
+  registerCompressCommand(context, { index, log, store, preview, last, onnxWorkerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'onnxWorker.js').fsPath });
   log.info(`LongCodeZip ${VERSION} activated`);
 }
 

@@ -6,6 +6,7 @@ import { affectsScorer, readScorerSettings } from '../settings/readScorerSetting
 import { chooseScorer, type ScorerChoice, ScorerSettingError } from '../settings/scorerChoice';
 import { compressionSummary } from './compressionSummary';
 import { compressQuestion } from './compressQuestion';
+import type { LastCompression } from './lastCompression';
 import { watchHostStalls } from './hostStalls';
 import { NeuralScorerProcess } from './neuralScorerProcess';
 
@@ -16,6 +17,7 @@ export interface CompressCommandDeps {
   readonly log: vscode.LogOutputChannel;
   readonly store: DiskStore;
   readonly preview: CompressedPreview;
+  readonly last: LastCompression;
   /** dist/onnxWorker.js of the installed extension. */
   readonly onnxWorkerScript: string;
 }
@@ -98,6 +100,15 @@ async function runCompression(run: CompressionRun, deps: CompressCommandDeps): P
       { store: deps.store, neural: run.neural, signal: controller.signal, onStage: (message) => run.progress.report({ message }) },
     );
     const longestStall = stalls.stop();
+    deps.last.set({
+      result: outcome.result,
+      query: { mode: 'question', text: run.question },
+      scope: { kind: 'workspace' },
+      folder: run.folder.uri,
+      budget,
+      preview: outcome.preview,
+      finishedAt: Date.now(),
+    });
     await deps.preview.show(outcome.result.text, outcome.preview.languageId);
 
     const summary = compressionSummary(outcome.result);
