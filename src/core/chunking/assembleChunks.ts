@@ -170,9 +170,9 @@ class Assembler {
     const parent = owner.length > 0 ? owner.join('.') : undefined;
     const kind = context.functionsAreMethods || definition.owner !== undefined ? 'method' : 'function';
     const statements = definition.statements();
-    const pieces = this.cutIfLarge(item, () => statements.map((statement) => this.lineStartIfAlone(statement.start)));
+    const pieces = this.cutIfLarge(item, () => statements.filter((s) => s.depth === 0).map((statement) => this.lineStartIfAlone(statement.start)));
     const starts = this.statementStarts(statements);
-    const startsIn = (piece: Span) => starts.filter((s) => s.offset >= piece.start && s.offset < piece.end).map(({ line, type }) => ({ line, type }));
+    const startsIn = (piece: Span) => starts.filter((s) => s.offset >= piece.start && s.offset < piece.end).map(({ offset: _, ...start }) => start);
     if (pieces.length === 1) {
       this.add(kind, item, definition.name, parent, context.scope).statements = startsIn(item);
       return;
@@ -245,14 +245,29 @@ class Assembler {
     return span.end;
   }
 
-  /** Statements that start their line (only blanks before them there), the first one of each line. */
+  /**
+   * Statements that start their line (only blanks before them there), the first one of each line; one
+   * that does not is left out with the statements nested in it.
+   */
   private statementStarts(statements: readonly Statement[]): (StatementStart & { offset: number })[] {
     const starts: (StatementStart & { offset: number })[] = [];
+    let skipDeeperThan = Infinity;
     for (const statement of statements) {
+      if (statement.depth > skipDeeperThan) continue;
+      skipDeeperThan = Infinity;
       const line = statement.row + 1;
-      if (starts.length > 0 && starts[starts.length - 1]!.line === line) continue;
-      if (!isBlank(this.text, this.lines.lineStartOf(statement.start), statement.start)) continue;
-      starts.push({ line, type: statement.type, offset: statement.start });
+      const alone = isBlank(this.text, this.lines.lineStartOf(statement.start), statement.start);
+      if (!alone || (starts.length > 0 && starts[starts.length - 1]!.line === line)) {
+        skipDeeperThan = statement.depth;
+        continue;
+      }
+      starts.push({
+        line,
+        endLine: statement.endRow + 1,
+        type: statement.type,
+        ...(statement.depth > 0 ? { depth: statement.depth } : {}),
+        offset: statement.start,
+      });
     }
     return starts;
   }

@@ -1,5 +1,5 @@
 /** Bumped whenever chunking would cut the same text differently: cached chunks of another version are stale. */
-export const CHUNK_FORMAT_VERSION = 3;
+export const CHUNK_FORMAT_VERSION = 4;
 
 /** What a chunk is, in the words of the algorithm (algorithm.md, Stage 0). */
 export type ChunkKind =
@@ -52,22 +52,30 @@ export interface Chunk {
   readonly endOffset: number;
   readonly text: string;
   /**
-   * Functions, methods and function parts: where the top-level statements of the body start, in order,
-   * one per line (the first statement that starts the line). Stage 2 cuts blocks only there. Empty for
-   * a body without statements (or one the query does not capture).
+   * Functions, methods and function parts: where the statements of the body start, in order, one per
+   * line (the first statement that starts the line), those nested in a statement right after it. Stage 2
+   * cuts blocks only there. Empty for a body without statements (or one the query does not capture).
    */
   readonly statements?: readonly StatementStart[];
 }
 
-/** A line of a function where one of its body's top-level statements starts (docs/chunking.md). */
+/** A line of a function where one of its body's statements starts (docs/chunking.md). */
 export interface StatementStart {
   /** 1-based file line; only blanks precede the statement on it. */
   readonly line: number;
+  /** 1-based file line where the statement ends. */
+  readonly endLine?: number;
   /**
    * Its node type; for an `expression_statement`, its expression's type (Rust's `return x;` and PHP's
    * `throw` are expressions); `@tail-expression` for a Rust body's final value (see TAIL_EXPRESSION).
    */
   readonly type: string;
+  /**
+   * How deep it is nested in the body's other statements: absent for the body's own (top-level)
+   * statements, 1 for those in the body of a top-level `if`, loop, `case` or callback, and so on. Nested
+   * statements follow the statement that holds them: the one before them with one depth less.
+   */
+  readonly depth?: number;
 }
 
 /**

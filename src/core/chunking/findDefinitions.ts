@@ -16,11 +16,16 @@ export interface Span {
  */
 export type DefinitionKind = 'function' | 'container' | 'namespace' | 'declaration' | 'block';
 
-/** A top-level statement of a function body: where it starts (offset, 0-based row) and its type (StatementStart). */
+/**
+ * A statement of a function body: where it starts (offset, 0-based row), its last row, its type
+ * (StatementStart), and how deep it is nested in other statements (0: top level of the body).
+ */
 export interface Statement {
   readonly start: number;
   readonly row: number;
+  readonly endRow: number;
   readonly type: string;
+  readonly depth: number;
 }
 
 export interface Definition extends Span {
@@ -32,8 +37,10 @@ export interface Definition extends Span {
   /** The owner named outside the definition: a Go receiver type, the `A` of a C++ `A::f`. */
   readonly owner: string | undefined;
   /**
-   * The top-level statements of a function's body: where a large function may be cut and stage 2 may cut
-   * blocks. Read from the syntax tree when asked, so only while the tree is alive.
+   * The statements of a function's body in source order: the top-level ones, where a large function may be
+   * cut and stage 2 may cut blocks, each followed by the statements nested in it (the bodies of its `if`,
+   * loops, `case`s and callbacks, at depth 1 and below). Read from the syntax tree when asked, so only
+   * while the tree is alive.
    */
   readonly statements: () => readonly Statement[];
   /** Definitions directly inside a container, namespace or block (never inside a function or declaration). */
@@ -131,12 +138,91 @@ function firstLineAt(text: string, start: number): string {
 /** Reads a body's statements when asked; `marksTail`: type its final value `@tail-expression`. */
 function statementsOf(body: Node, marksTail: boolean): () => Statement[] {
   return () => {
-    const nodes = body.namedChildren.filter((n): n is Node => n !== null);
-    const statements = nodes.map((node) => ({ start: node.startIndex, row: node.startPosition.row, type: statementType(node) }));
+    const nodes = namedChildren(body);
     const last = marksTail ? lastNonComment(nodes) : -1;
-    if (last >= 0 && isTailExpression(nodes[last]!)) statements[last] = { ...statements[last]!, type: TAIL_EXPRESSION };
+    const statements: Statement[] = [];
+    nodes.forEach((node, i) => {
+      const type = i === last && isTailExpression(node) ? TAIL_EXPRESSION : statementType(node);
+      statements.push(statementAt(node, type, 0));
+      statements.push(...nestedStatements(node, body.type, 1));
+    });
     return statements;
   };
+}
+
+/**
+ * Node types whose named children are statements although they are not blocks: the arms of a switch or a
+ * match (`case x:` and what follows it). Types a grammar does not have are ignored.
+ */
+const CASE_TYPES = [
+  'switch_case',
+  'switch_default',
+  'expression_case',
+  'type_case',
+  'default_case',
+  'communication_case',
+  'case_statement',
+  'switch_block_statement_group',
+  'switch_section',
+  'case_clause',
+  'when',
+  'match_arm',
+];
+
+/** Statements shorter than this many lines are not looked into: nothing inside them is worth a block of its own. */
+const MIN_NESTING_LINES = 4;
+
+/**
+ * The statements nested in `node`, in source order with their depth: the named children of every block
+ * of the body's own type (an `if`'s or a loop's body, a callback's body) and of every switch or match arm
+ * inside it, and the arms themselves. A statement that does not start its line is skipped with all it holds.
+ */
+function nestedStatements(node: Node, blockType: string, depth: number): Statement[] {
+  if (node.endPosition.row - node.startPosition.row + 1 < MIN_NESTING_LINES) return [];
+  const children: Node[] = [];
+  if (CASE_TYPES.includes(node.type)) {
+    // An arm's statements are its children (`case 1:` then statements), or those of its block (Rust, Python).
+    for (const child of namedChildren(node)) children.push(...(child.type === blockType ? namedChildren(child) : [child]));
+  } else {
+    for (const holder of node.descendantsOfType([blockType, ...CASE_TYPES])) {
+      if (!holder || !isDirectlyInside(holder, node, blockType)) continue;
+      if (CASE_TYPES.includes(holder.type)) children.push(holder);
+      else children.push(...namedChildren(holder));
+    }
+  }
+  children.sort((a, b) => a.startIndex - b.startIndex);
+  const found: Statement[] = [];
+  let reach = -1;
+  for (const child of children) {
+    if (child.startIndex < reach) continue; // inside a statement already taken (its own nesting finds it)
+    reach = child.endIndex;
+    found.push(statementAt(child, statementType(child), depth));
+    found.push(...nestedStatements(child, blockType, depth + 1));
+  }
+  return found;
+}
+
+/** No block of the body's type and no switch arm lies between `holder` and `node`: `holder` is one level down. */
+function isDirectlyInside(holder: Node, node: Node, blockType: string): boolean {
+  for (let up = holder.parent; up && up.id !== node.id; up = up.parent) {
+    if (up.type === blockType || CASE_TYPES.includes(up.type)) return false;
+  }
+  return true;
+}
+
+function statementAt(node: Node, type: string, depth: number): Statement {
+  return { start: node.startIndex, row: node.startPosition.row, endRow: lastTokenRow(node), type, depth };
+}
+
+/** The row of a node's last token: a `case` arm's node reaches over the indentation of the next arm's line. */
+function lastTokenRow(node: Node): number {
+  let last = node;
+  while (last.childCount > 0) last = last.lastChild!;
+  return last.endPosition.row;
+}
+
+function namedChildren(node: Node): Node[] {
+  return node.namedChildren.filter((n): n is Node => n !== null);
 }
 
 /** A statement's node type; an `expression_statement` is described by its expression (`return x;` in Rust). */

@@ -1,3 +1,4 @@
+import type { BlockDecision } from './compressionResult';
 import { mergeRanges, type Selection, type TrimmedChunk } from './selection';
 
 export interface CappedText {
@@ -73,7 +74,8 @@ function dropLowestUnit(
     .map((block, i) => ({ block, i }))
     .filter(({ block }) => block.kept && !block.alwaysKept)
     .sort((a, b) => a.block.score - b.block.score)[0];
-  const blocks = trimmed?.blocks.map((block, i) => (i === droppable?.i ? { ...block, kept: false } : block));
+  const gone = droppable && trimmed ? withNestedBlocks(trimmed.blocks, droppable.i) : new Set<number>();
+  const blocks = trimmed?.blocks.map((block, i) => (gone.has(i) && block.kept ? { ...block, kept: false } : block));
   const kept = blocks?.filter((block) => block.kept) ?? [];
   // A middle part of a function has no always-kept block: its last block goes with the pick itself.
   if (blocks && droppable && kept.length > 0) {
@@ -82,10 +84,31 @@ function dropLowestUnit(
       keptLines: mergeRanges(kept.map((block) => block.lines)),
       keptTokens: kept.reduce((sum, block) => sum + block.tokens, 0),
     };
-    return { selection: { ...selection, trimmed: new Map(selection.trimmed).set(last, next) }, tokens: droppable.block.tokens };
+    const saved = trimmed!.blocks.reduce((sum, block, i) => sum + (gone.has(i) && block.kept ? block.tokens : 0), 0);
+    return { selection: { ...selection, trimmed: new Map(selection.trimmed).set(last, next) }, tokens: saved };
   }
   const tokens = tokensOfPick(last, selection);
   const rest = new Map(selection.trimmed);
   rest.delete(last);
   return { selection: { ...selection, picks: selection.picks.slice(0, -1), trimmed: rest }, tokens: Math.max(1, tokens) };
+}
+
+/**
+ * The decisions (indices) that go when decision `i` goes: every range of its block, and of every block
+ * nested in it, however deep.
+ */
+function withNestedBlocks(decisions: readonly BlockDecision[], i: number): Set<number> {
+  const first = decisions[i]!;
+  if (first.block === undefined) return new Set([i]);
+  const blocks = new Set([first.block]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const d of decisions) {
+      if (d.block !== undefined && d.needs !== undefined && blocks.has(d.needs) && !blocks.has(d.block)) {
+        blocks.add(d.block);
+        grew = true;
+      }
+    }
+  }
+  return new Set(decisions.flatMap((d, j) => (d.block !== undefined && blocks.has(d.block) ? [j] : [])));
 }

@@ -25,6 +25,14 @@ export interface BlockDecision {
   /** Signature, return-like first line, comment, closing line: kept whatever the knapsack says. */
   readonly alwaysKept: boolean;
   readonly kept: boolean;
+  /**
+   * Which of the function's blocks this range belongs to (0-based): a block opened up at its nested
+   * statements keeps its own lines in several ranges (a loop's header and closing brace), kept or
+   * dropped together. Absent: a block of one range.
+   */
+  readonly block?: number;
+  /** The block that must be kept for this one to be: the one holding the statement it is nested in. */
+  readonly needs?: number;
 }
 
 export interface ChunkDecision {

@@ -140,6 +140,53 @@ func (s *Store) Get(key string) (string, error) {
     assert.equal(parts.at(-1)!.statements!.at(-1)!.type, 'return_statement');
   });
 
+  it('statements nested in a long statement follow it with their depth and last line; short ones are not looked into', async () => {
+    const nested = async (path: string, text: string, name: string) => {
+      const chunk = (await chunker.chunkFile({ path, text })).chunks.find((c) => c.name === name)!;
+      return (chunk.statements ?? []).map((s) => [s.line, s.endLine, s.type, s.depth ?? 0]);
+    };
+    const python = `def settle(accounts):
+    total = 0
+    for account in accounts:
+        if account.closed:
+            archive(account)
+        else:
+            total += account.fee
+            notify(account)
+    if total: log(total)
+    return total
+`;
+    assert.deepEqual(await nested('a.py', python, 'settle'), [
+      [2, 2, 'assignment', 0],
+      [3, 8, 'for_statement', 0],
+      [4, 8, 'if_statement', 1],
+      [5, 5, 'call', 2],
+      [7, 7, 'augmented_assignment', 2],
+      [8, 8, 'call', 2],
+      [9, 9, 'if_statement', 0],
+      [10, 10, 'return_statement', 0],
+    ]);
+    const js = `function kind(x) {
+  switch (typeof x) {
+    case 'string':
+      log(x);
+      x = x.trim();
+      return 'text';
+    default: return 'other';
+  }
+}
+`;
+    // The default arm's return is on the arm's line: not a statement start of its own.
+    assert.deepEqual(await nested('a.js', js, 'kind'), [
+      [2, 8, 'switch_statement', 0],
+      [3, 6, 'switch_case', 1],
+      [4, 4, 'call_expression', 2],
+      [5, 5, 'assignment_expression', 2],
+      [6, 6, 'return_statement', 2],
+      [7, 7, 'switch_default', 1],
+    ]);
+  });
+
   it('only function chunks carry statements', async () => {
     const file = await chunker.chunkFile({ path: 'a.py', text: 'import os\n\nclass A:\n    x = 1\n\n    def f(self):\n        return 1\n' });
     for (const chunk of file.chunks) {

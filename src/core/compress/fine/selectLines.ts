@@ -124,12 +124,16 @@ function wholeChunk(chunk: Chunk, tokens: number): Decision {
   };
 }
 
-/** The knapsack over the blocks that are not always kept, with what the target leaves after those that are. */
+/**
+ * The knapsack over the blocks that are not always kept, with what the target leaves after those that
+ * are; a nested block only with the block it needs. One decision per range of each block.
+ */
 function chooseBlocks(blocks: readonly FunctionBlock[], scores: readonly number[], target: number, tokens: number): Decision {
   const fixed = blocks.reduce((sum, block) => sum + (block.alwaysKept ? block.tokens : 0), 0);
   // The epsilon: a target computed as 34.999999 from rates that meet the budget exactly means 35.
   const capacity = Math.floor(target - fixed + 1e-6);
   const optional = blocks.map((_, b) => b).filter((b) => !blocks[b]!.alwaysKept);
+  const position = new Map(optional.map((b, k) => [b, k]));
   const chosen = new Set(
     capacity < 0
       ? []
@@ -137,15 +141,22 @@ function chooseBlocks(blocks: readonly FunctionBlock[], scores: readonly number[
           optional.map((b) => blocks[b]!.tokens),
           optional.map((b) => scores[b]!),
           capacity,
+          // A block nested in an always-kept one has its holder already.
+          optional.map((b) => position.get(blocks[b]!.parent ?? -1)),
         ).map((k) => optional[k]!),
   );
-  const decisions: BlockDecision[] = blocks.map((block, b) => ({
-    lines: block.lines,
-    tokens: block.tokens,
-    score: scores[b]!,
-    alwaysKept: block.alwaysKept,
-    kept: block.alwaysKept || chosen.has(b),
-  }));
+  const decisions: BlockDecision[] = blocks.flatMap((block, b) =>
+    block.ranges.map((lines, r) => ({
+      lines,
+      tokens: block.rangeTokens[r]!,
+      score: scores[b]!,
+      alwaysKept: block.alwaysKept,
+      kept: block.alwaysKept || chosen.has(b),
+      block: b,
+      ...(block.parent === undefined ? {} : { needs: block.parent }),
+    })),
+  );
+  decisions.sort((a, b) => a.lines.start - b.lines.start);
   const kept = decisions.filter((d) => d.kept);
   const keptTokens = kept.reduce((sum, d) => sum + d.tokens, 0);
   return {

@@ -5,10 +5,11 @@ import { seededRandom } from '../../../helpers/seededRandom';
 
 const total = (xs: readonly number[], chosen: readonly number[]) => chosen.reduce((sum, i) => sum + xs[i]!, 0);
 
-/** The best total value over every subset that fits. */
-function bruteForce(weights: readonly number[], values: readonly number[], capacity: number): number {
+/** The best total value over every subset that fits (and holds the parent of every item it holds). */
+function bruteForce(weights: readonly number[], values: readonly number[], capacity: number, parents: readonly (number | undefined)[] = []): number {
   let best = 0;
   for (let mask = 0; mask < 1 << weights.length; mask++) {
+    if (parents.some((parent, i) => parent !== undefined && mask & (1 << i) && !(mask & (1 << parent)))) continue;
     let w = 0;
     let v = 0;
     for (let i = 0; i < weights.length; i++) {
@@ -48,6 +49,34 @@ describe('0/1 knapsack over block tokens', () => {
       assert.ok(total(weights, chosen) <= capacity, `seed ${seed}: over capacity`);
       assert.equal(new Set(chosen).size, chosen.length, `seed ${seed}: an item twice`);
       const best = bruteForce(weights, values, capacity);
+      assert.ok(Math.abs(total(values, chosen) - best) < 1e-9, `seed ${seed}: ${total(values, chosen)} vs best ${best}`);
+    }
+  });
+
+  it('takes a nested block only with the block that holds it, and matches brute force over random forests', () => {
+    // Item 1 (valuable) needs item 0 (worthless): together they fit and beat item 2 alone.
+    assert.deepEqual(knapsack([3, 3, 5], [0, 5, 4], 6, [undefined, 0, undefined]), [0, 1]);
+    // Without room for the parent too, the child cannot be taken.
+    assert.deepEqual(knapsack([3, 3, 5], [0, 5, 4], 5, [undefined, 0, undefined]), [2]);
+    for (let seed = 1; seed <= 500; seed++) {
+      const random = seededRandom(7000 + seed);
+      const n = 1 + Math.floor(random() * 10);
+      // Preorder forest: each item's parent is an open ancestor (one on the path from the last item up).
+      const parents: (number | undefined)[] = [];
+      const path: number[] = [];
+      for (let i = 0; i < n; i++) {
+        path.length = Math.floor(random() * (path.length + 1));
+        parents.push(path[path.length - 1]);
+        path.push(i);
+      }
+      const weights = Array.from({ length: n }, () => Math.floor(random() * 30));
+      const values = Array.from({ length: n }, () => (random() < 0.2 ? 0 : random()));
+      const capacity = Math.floor(random() * total(weights, weights.map((_, i) => i)));
+      const chosen = knapsack(weights, values, capacity, parents);
+      const picked = new Set(chosen);
+      assert.ok(total(weights, chosen) <= capacity, `seed ${seed}: over capacity`);
+      for (const i of chosen) assert.ok(parents[i] === undefined || picked.has(parents[i]!), `seed ${seed}: ${i} without its parent`);
+      const best = bruteForce(weights, values, capacity, parents);
       assert.ok(Math.abs(total(values, chosen) - best) < 1e-9, `seed ${seed}: ${total(values, chosen)} vs best ${best}`);
     }
   });
