@@ -2,6 +2,8 @@ import { VERSION } from '../core/version';
 import type { CliContext, CliIO } from './cliIO';
 import { chunkCommand } from './commands/chunkCommand';
 import { compressCommand } from './commands/compressCommand';
+import { devicesCommand } from './commands/devicesCommand';
+import { modelsCommand } from './commands/modelsCommand';
 import { parseCommandArgs } from './parseCommandArgs';
 import { USAGE } from './usage';
 import { UsageError } from './usageError';
@@ -14,6 +16,8 @@ const processIO: CliIO = {
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIO, context: CliContext) => Promise<number>> = {
   chunk: chunkCommand,
   compress: compressCommand,
+  devices: devicesCommand,
+  models: modelsCommand,
 };
 
 /** Runs the command line and returns the exit status. */

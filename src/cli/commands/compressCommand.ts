@@ -15,7 +15,10 @@ import { parsePinSpec } from '../../core/compress/resolvePins';
 import type { RankingMode } from '../../core/retrieval/rankChunks';
 import { contextScorers, type ScorerChoice } from '../../core/compress/contextScorers';
 import { isModelDtype, type ModelDtype } from '../../core/scoring/onnx/modelFolder';
+import { DEFAULT_MODEL_ID } from '../../core/models/catalog/modelCatalog';
 import { OnnxProcessScorer } from '../../core/scoring/onnx/onnxProcessScorer';
+import type { DeviceChoice } from '../../core/models/devices/deviceName';
+import { parseDeviceFlag, resolveDevice } from './deviceFlags';
 import { budgetCounter, type BudgetTokenizer } from '../../core/tokens/budgetTokenizer';
 import { WorkspaceFilter } from '../../core/workspace/workspaceFilter';
 import type { CliContext, CliIO } from '../cliIO';
@@ -23,12 +26,14 @@ import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';
 import { workspaceRoot } from '../workspaceRoot';
 import { parseCursor, parseNumberFlag } from './compressFlags';
+import { modelFolderFromFlag, requireCompleteDownload } from './modelFlags';
+import { API_KEY_VARIABLE, parseRemoteFlags } from './remoteFlags';
 import { summaryLine } from './summaryLine';
 
 export const COMPRESS_USAGE = `longcodezip compress [PATH...] (--query TEXT | --query-file FILE | --cursor FILE:LINE[:COL])
     [--budget N | --rate R] [--fine-ratio R] [--beta B] [--ranking auto|fused|ami]
-    [--scorer ngram|onnx] [--model DIR] [--dtype D] [--device auto|cpu] [--tokenizer o200k|cl100k] [--pin PATH[:NAME]]... [--exclude GLOB]...
-    [--cache-dir DIR] [--format text|json|markdown] [--out FILE]
+    [--scorer ngram|onnx|remote] [--model ID|DIR|NAME] [--endpoint URL] [--tokenizer-dir DIR] [--allow-remote-host] [--dtype D] [--device auto|cpu|cuda|webgpu|dml|coreml] [--tokenizer o200k|cl100k] [--pin PATH[:NAME]]... [--exclude GLOB]...
+    [--cache-dir DIR] [--offline] [--format text|json|markdown] [--out FILE]
 
 Compresses the code under PATH (default: the current folder) for a question, or for a completion at a
 cursor, to at most the budget in tokens. Text output is exactly what an LLM would receive; a summary
@@ -43,14 +48,25 @@ goes to stderr.
   --fine-ratio R        share of the coarse selection kept inside functions; 1 = whole functions only (${DEFAULT_PARAMETERS.fineRatio})
   --beta B              how much the rank weights each function's budget (${DEFAULT_PARAMETERS.beta})
   --ranking MODE        auto (default: fused with the n-gram scorer, ami with onnx), fused (AMI + BM25), ami (the paper's)
-  --scorer S            ngram (default: no download) or onnx (a causal code LM, --model DIR)
-  --model DIR           the onnx scorer's model folder (published transformers.js layout)
-  --dtype D             which weights of the model: q8 (default, onnx/model_quantized.onnx), fp32, fp16, ...
-  --device D            auto or cpu (GPU devices arrive with model management)
+  --scorer S            ngram (default: no download), onnx (a causal code LM, --model DIR) or remote
+                        (the same LM on an inference server: --endpoint URL --model NAME --tokenizer-dir DIR)
+  --model ID|DIR        the onnx scorer's model: a hub id downloaded by "longcodezip models pull ID" (default
+                        ${DEFAULT_MODEL_ID}), or a folder in the published transformers.js layout
+  --model NAME          the remote scorer's model, as the server names it
+  --endpoint URL        the remote scorer's server: its OpenAI base URL (vLLM: http://HOST:8000/v1);
+                        API key from $${API_KEY_VARIABLE}
+  --tokenizer-dir DIR   the remote scorer's tokenizer: a folder with the served model's tokenizer.json
+  --allow-remote-host   allow sending the code to an --endpoint that is not this machine (else asked
+                        at a terminal, refused otherwise)
+  --dtype D             which weights of the model: q8 (onnx/model_quantized.onnx), fp32, fp16, ...
+                        (default: q8 on the CPU, fp16 on a GPU, among those the model folder holds)
+  --device D            auto (default: CUDA, else a hardware WebGPU adapter, else the CPU), cpu, cuda,
+                        webgpu, dml (Windows), coreml (macOS); a device that fails falls back to the CPU
   --tokenizer T         the budget tokenizer: o200k (default) or cl100k
   --pin PATH[:NAME]     keep a file, or one definition in it (Class.method), whole (repeatable)
   --exclude GLOB        leave out files matching GLOB (repeatable)
-  --cache-dir DIR       where chunks and scores are cached (default $LONGCODEZIP_CACHE_DIR or ~/.cache/longcodezip)
+  --cache-dir DIR       where chunks, scores and downloaded models are (default $LONGCODEZIP_CACHE_DIR or ~/.cache/longcodezip)
+  --offline             local files only (compress never downloads a model; refuses --scorer remote)
   --format F            text (default), markdown (fenced per file) or json (the full report)
   --json                short for --format json
   --out FILE            write the output to FILE instead of stdout
@@ -68,12 +84,16 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     ranking: { type: 'string' },
     scorer: { type: 'string' },
     model: { type: 'string' },
+    endpoint: { type: 'string' },
+    'tokenizer-dir': { type: 'string' },
+    'allow-remote-host': { type: 'boolean' },
     dtype: { type: 'string' },
     device: { type: 'string' },
     tokenizer: { type: 'string' },
     pin: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
     'cache-dir': { type: 'string' },
+    offline: { type: 'boolean' },
     format: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
@@ -87,11 +107,17 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
   if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, not '${format}'`);
   const ranking = (values.ranking as string | undefined) ?? 'auto';
   if (!['auto', 'fused', 'ami'].includes(ranking)) throw new UsageError(`--ranking must be auto, fused or ami, not '${ranking}'`);
-  const onnx = parseOnnxFlags(values, context);
+  if (values.offline && values.scorer === 'remote') throw new UsageError('--offline uses local files only: --scorer remote needs its server');
+  const remote = await parseRemoteFlags(values, context);
+  const onnxFlags = remote ? undefined : parseOnnxFlags(values, context);
+  const onnx = onnxFlags && (await resolveDevice(onnxFlags));
+  if (onnx) requireCompleteDownload(onnx.folder, onnx.dtype);
   let neural: Promise<OnnxProcessScorer> | undefined;
-  const scorerChoice: ScorerChoice = onnx
-    ? { kind: 'onnx', ...onnx, open: () => (neural ??= OnnxProcessScorer.open({ ...onnx, script: path.join(context.assetDir, 'onnxWorker.js'), device: 'cpu' })) }
-    : { kind: 'ngram' };
+  const scorerChoice: ScorerChoice = remote
+    ? remote
+    : onnx
+      ? { kind: 'onnx', ...onnx, open: () => (neural ??= OnnxProcessScorer.open({ ...onnx, script: path.join(context.assetDir, 'onnxWorker.js') })) }
+      : { kind: 'ngram' };
   const tokenizer = (values.tokenizer as string | undefined) ?? 'o200k';
   if (tokenizer !== 'o200k' && tokenizer !== 'cl100k') throw new UsageError(`--tokenizer must be o200k or cl100k, not '${tokenizer}'`);
   if (values.budget !== undefined && values.rate !== undefined) throw new UsageError('give --budget or --rate, not both');
@@ -156,20 +182,21 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
 }
 
 /** The onnx scorer's model, weights and threads from the flags; undefined for the n-gram scorer. */
-function parseOnnxFlags(values: Record<string, unknown>, context: CliContext): { folder: string; dtype: ModelDtype; threads: number } | undefined {
+function parseOnnxFlags(
+  values: Record<string, unknown>,
+  context: CliContext,
+): { folder: string; dtype?: ModelDtype; device: DeviceChoice; threads: number } | undefined {
   const scorer = (values.scorer as string | undefined) ?? 'ngram';
-  if (scorer !== 'ngram' && scorer !== 'onnx') throw new UsageError(`--scorer must be ngram or onnx, not '${scorer}'`);
-  const device = (values.device as string | undefined) ?? 'auto';
-  if (device !== 'auto' && device !== 'cpu') throw new UsageError(`--device must be auto or cpu, not '${device}' (GPU devices arrive with model management)`);
+  if (scorer !== 'ngram' && scorer !== 'onnx') throw new UsageError(`--scorer must be ngram, onnx or remote, not '${scorer}'`);
+  const device = parseDeviceFlag(values.device as string | undefined);
   if (scorer === 'ngram') {
     for (const flag of ['model', 'dtype', 'device']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --scorer onnx`);
     return undefined;
   }
-  const model = values.model as string | undefined;
-  if (model === undefined) throw new UsageError('--scorer onnx needs --model DIR (a model folder)');
-  const dtype = (values.dtype as string | undefined) ?? 'q8';
-  if (!isModelDtype(dtype)) throw new UsageError(`--dtype '${dtype}' is not a known weight variant (q8, fp32, fp16, q4f16, ...)`);
-  return { folder: path.resolve(context.cwd, model), dtype, threads: os.availableParallelism() };
+  const dtype = values.dtype as string | undefined;
+  if (dtype !== undefined && !isModelDtype(dtype)) throw new UsageError(`--dtype '${dtype}' is not a known weight variant (q8, fp32, fp16, q4f16, ...)`);
+  const folder = modelFolderFromFlag(values.model as string | undefined, values['cache-dir'] as string | undefined, context);
+  return { folder, dtype, device, threads: os.availableParallelism() };
 }
 
 function readQueryFile(file: string, cwd: string): string {

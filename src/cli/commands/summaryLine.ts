@@ -9,7 +9,7 @@ export function summaryLine(result: CompressionResult): string {
   const parts = [
     `${number(totals.originalTokens)} -> ${number(totals.compressedTokens)} tokens (${totals.ratio.toFixed(1)}x, budget ${number(result.parameters.budget)})`,
     `${kept} of ${all} chunks kept`,
-    `${scorer.name} scorer (${scorer.model}, ${scorer.device})`,
+    `${scorer.name} scorer (${scorer.model}, ${scorer.device}${scorer.name === 'onnx' ? `, ${scorer.dtype}, ${scorer.threads} threads` : ''})`,
     `${Math.round(timings.total)} ms`,
   ];
   const notes = result.notes.map((note) => `\nnote: ${note}`).join('');

@@ -14,6 +14,8 @@ export interface CachedScorerOptions {
   readonly info: ScorerInfo;
   /** Opens the real scorer: called once, the first time an answer is not in the store. */
   readonly open: () => Promise<Scorer>;
+  /** Added to as texts are answered: from the store (`cached`) or by the real scorer (`scored`). */
+  readonly tally?: { scored: number; cached: number };
 }
 
 /**
@@ -24,13 +26,15 @@ export interface CachedScorerOptions {
 export class CachedScorer implements Scorer {
   private readonly folder: string;
   private opening: Promise<Scorer> | undefined;
+  private opened: Scorer | undefined;
 
   constructor(private readonly options: CachedScorerOptions) {
     this.folder = `${folderKey(options.fingerprint)}/${folderKey(options.workspace ?? '')}`;
   }
 
+  /** The real scorer's once it is open (it may run on another device than the one asked for), else the expected one. */
   info(): ScorerInfo {
-    return this.options.info;
+    return this.opened?.info() ?? this.options.info;
   }
 
   async lineLogProbs(text: string, options?: ScoreOptions): Promise<Float64Array> {
@@ -39,8 +43,12 @@ export class CachedScorer implements Scorer {
     // 16 shards per scorer and workspace, by the key's first hex digit: a compression that needs a few reads a few.
     const shard = `lines/${this.folder}/${key[0]}`;
     const [cached] = await this.options.store.getNumbers(shard, [key]);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      if (this.options.tally) this.options.tally.cached += 1;
+      return cached;
+    }
     const values = await (await this.scorer()).lineLogProbs(text, options);
+    if (this.options.tally) this.options.tally.scored += 1;
     this.options.store.setNumbers(shard, key, values);
     return values;
   }
@@ -61,6 +69,7 @@ export class CachedScorer implements Scorer {
       missingContexts.push(contexts[i]!);
     });
     const hits = contexts.length - keys.filter((key) => seen.has(key)).length;
+    if (this.options.tally) this.options.tally.cached += hits;
     if (missingContexts.length === 0) {
       options?.onProgress?.(contexts.length, contexts.length);
       return cached as Float64Array[];
@@ -74,6 +83,7 @@ export class CachedScorer implements Scorer {
     if (scored.length !== missingContexts.length) {
       throw new Error(`the scorer answered ${scored.length} contexts of ${missingContexts.length}`);
     }
+    if (this.options.tally) this.options.tally.scored += missingContexts.length;
     const byKey = new Map<string, Float64Array>();
     missingKeys.forEach((key, j) => {
       byKey.set(key, scored[j]!);
@@ -90,10 +100,13 @@ export class CachedScorer implements Scorer {
   }
 
   private scorer(): Promise<Scorer> {
-    this.opening ??= this.options.open().catch((error: unknown) => {
-      this.opening = undefined;
-      throw error;
-    });
+    this.opening ??= this.options.open().then(
+      (scorer) => (this.opened = scorer),
+      (error: unknown) => {
+        this.opening = undefined;
+        throw error;
+      },
+    );
     return this.opening;
   }
 }

@@ -1,8 +1,9 @@
 import type { RankedChunk } from '../retrieval/rankChunks';
+import type { EvidenceKind } from '../retrieval/structure/evidence';
 import type { ScorerInfo } from '../scoring/scorer';
 import type { CappedText } from './capToBudget';
 import type { CompressionRequest } from './compressionRequest';
-import type { ChunkDecision, CompressionResult, FileDecision, StageTimings } from './compressionResult';
+import type { ChunkDecision, CompressionResult, FileDecision, ScoringCounts, StageTimings } from './compressionResult';
 import type { ContextIndex } from './contextIndex';
 import { keptChunks, keptLinesOf } from './selection';
 
@@ -11,8 +12,11 @@ export interface ResultParts {
   readonly index: ContextIndex;
   readonly query: string;
   readonly ranked: readonly RankedChunk[];
+  /** Completion mode: each chunk's structural evidence. */
+  readonly evidence?: ReadonlyMap<string, readonly EvidenceKind[]>;
   readonly capped: CappedText;
   readonly scorer: ScorerInfo;
+  readonly scoring: ScoringCounts | undefined;
   readonly timings: Omit<StageTimings, 'total'>;
   readonly notes: readonly string[];
 }
@@ -52,6 +56,7 @@ export function buildResult(parts: ResultParts): CompressionResult {
         keptLines: isKept ? keptLinesOf(chunk.id, selection, index) : [],
         score: rank?.score,
         components: rank ? { ami: rank.ami, bm25: rank.bm25, ...rank.extra } : {},
+        ...(parts.evidence?.has(chunk.id) ? { evidence: parts.evidence.get(chunk.id) } : {}),
         blocks: trimmed?.blocks,
       };
     });
@@ -74,6 +79,7 @@ export function buildResult(parts: ResultParts): CompressionResult {
     },
     timings: { ...parts.timings, total: Math.round(total * 10) / 10 },
     scorer: parts.scorer,
+    ...(parts.scoring && { scoring: parts.scoring }),
     notes: parts.notes,
   };
 }

@@ -1,5 +1,6 @@
 import { FUNCTION_KINDS, type Chunk } from '../chunking/chunk';
 import { effectiveMode, rankChunks, type RankedChunk } from '../retrieval/rankChunks';
+import { structuralRanking } from '../retrieval/structure/structuralRanking';
 import { buildResult } from './buildResult';
 import { capToBudget } from './capToBudget';
 import type { CompressionRequest, CompressionServices } from './compressionRequest';
@@ -31,13 +32,20 @@ export async function compress(request: CompressionRequest, services: Compressio
     if (!setup.notes.includes(note)) setup.notes.push(note);
   };
   const candidates = [...index.chunks.values()].filter((chunk) => !setup.start.pinned.has(chunk.id) && !setup.excluded.has(chunk.id));
+  // Completion mode: structural evidence around the cursor, a third ranked list (docs/structure.md).
+  const structure =
+    request.query.mode === 'completion' && parameters.structure !== 'off'
+      ? structuralRanking([...index.files.values()], request.query.cursor, setup.query)
+      : undefined;
+  const extraLists: Record<string, readonly string[]> = structure ? { structure: structure.ranked } : {};
   const poolTokens = (parameters.poolFactor * (parameters.budget - fixedTokens)) / parameters.fineRatio;
   const pool =
     scorer.info().name !== 'ngram' && services.cheapScorer
-      ? await scoringPool(candidates, setup.query, services.cheapScorer(setup.hidden), (id) => index.tokens(id), poolTokens, { signal, onNote })
+      ? await scoringPool(candidates, setup.query, services.cheapScorer(setup.hidden), (id) => index.tokens(id), poolTokens, { signal, onNote, extraLists })
       : candidates;
   const ranked = await rankChunks(pool, setup.query, scorer, {
     mode: parameters.ranking,
+    extraLists,
     signal,
     onNote,
     onProgress: (done, total) => services.onProgress?.('rank', done, total),
@@ -70,8 +78,10 @@ export async function compress(request: CompressionRequest, services: Compressio
     index,
     query: setup.query,
     ranked,
+    evidence: structure?.evidence,
     capped,
     scorer: scorer.info(),
+    scoring: services.scoringCounts?.(),
     timings: {
       chunk: request.prepared?.chunkMillis ?? 0,
       rank: timings.rank,

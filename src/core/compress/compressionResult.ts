@@ -1,5 +1,6 @@
 import type { ChunkKind } from '../chunking/chunk';
 import type { ComponentRank } from '../retrieval/rankChunks';
+import type { EvidenceKind } from '../retrieval/structure/evidence';
 import type { ScorerInfo } from '../scoring/scorer';
 import type { LineRange } from './lineRange';
 import type { CompressionParameters } from './parameters';
@@ -53,6 +54,8 @@ export interface ChunkDecision {
   readonly score: number | undefined;
   /** Every ranking component's rank and score, whichever decided. */
   readonly components: Readonly<Record<string, ComponentRank | undefined>>;
+  /** Completion mode with `structure` on: the structural evidence that put it forward, strongest first (docs/structure.md). */
+  readonly evidence?: readonly EvidenceKind[];
   /** Stage 2's blocks, for a function that was trimmed. */
   readonly blocks: readonly BlockDecision[] | undefined;
 }
@@ -76,6 +79,14 @@ export interface StageTimings {
   readonly total: number;
 }
 
+/** Texts the scorers answered in one compression: from the score cache, or by running the scorer. */
+export interface ScoringCounts {
+  /** Texts the scorer itself scored (a chunk against the query, a function's lines). */
+  readonly scored: number;
+  /** Texts the score cache answered. */
+  readonly cached: number;
+}
+
 /** Everything one compression decided: what the panel draws, `--format json` prints and tests assert on. */
 export interface CompressionResult {
   /** The compressed context, exactly what an LLM would receive. */
@@ -94,6 +105,8 @@ export interface CompressionResult {
   };
   readonly timings: StageTimings;
   readonly scorer: ScorerInfo;
+  /** Absent when the scorers do not count (no score cache). A new budget for the same query scores nothing. */
+  readonly scoring?: ScoringCounts;
   /** Anything the user should know: truncated inputs, a scorer fallback, an empty selection. */
   readonly notes: readonly string[];
 }

@@ -5,6 +5,10 @@ import type { FileChunks } from '../chunking/chunk';
 import { ngramForContext } from '../scoring/ngram/ngramForContext';
 import { modelFingerprint } from '../scoring/onnx/modelFingerprint';
 import { type ModelDtype, openModelFolder } from '../scoring/onnx/modelFolder';
+import type { DeviceName } from '../models/devices/deviceName';
+import { remoteFingerprint } from '../scoring/remote/remoteFingerprint';
+import type { RemoteEndpoint } from '../scoring/remote/remoteEndpoint';
+import { remoteScorerInfo } from '../scoring/remote/remoteScorer';
 import type { Scorer } from '../scoring/scorer';
 import type { CompressionServices, HiddenSpan } from './compressionRequest';
 
@@ -16,13 +20,26 @@ export type ScorerChoice =
       /** A model folder in the published transformers.js layout. */
       readonly folder: string;
       readonly dtype: ModelDtype;
+      /** The device chosen (chooseDevice.ts); the scorer may fall back to the CPU, and then says so. */
+      readonly device: DeviceName;
       readonly threads: number;
       /** Starts (or reuses) the neural scorer: the CLI starts a child per run, the extension keeps one. */
+      readonly open: () => Promise<Scorer>;
+    }
+  | {
+      readonly kind: 'remote';
+      /** An OpenAI-compatible server (vLLM) that returns prompt log-probabilities; consent is the caller's. */
+      readonly endpoint: RemoteEndpoint;
+      /** The model's name on the server. */
+      readonly model: string;
+      /** The served model's tokenizer, used here to cut texts into the tokens the server scores. */
+      readonly tokenizerFolder: string;
+      /** Opens the remote scorer: its first request goes out only when a score is not in the store. */
       readonly open: () => Promise<Scorer>;
     };
 
 /** The scorers of one compression. */
-export type ContextScorers = Pick<CompressionServices, 'scorer' | 'cheapScorer'>;
+export type ContextScorers = Pick<CompressionServices, 'scorer' | 'cheapScorer' | 'scoringCounts'>;
 
 export interface ContextScorerOptions {
   /** Told how long training the n-gram model took, when it had to be trained. */
@@ -42,11 +59,14 @@ export function contextScorers(
   workspace: string,
   options: ContextScorerOptions = {},
 ): ContextScorers {
+  const tally = { scored: 0, cached: 0 };
+  const scoringCounts = () => ({ ...tally });
   const ngram = (hidden: HiddenSpan | undefined): Scorer => {
     const context = ngramForContext(files, hidden);
     return new CachedScorer({
       store,
       workspace,
+      tally,
       info: context.info,
       fingerprint: context.fingerprint,
       async open() {
@@ -57,14 +77,20 @@ export function contextScorers(
       },
     });
   };
-  if (choice.kind === 'ngram') return { scorer: ngram };
+  if (choice.kind === 'ngram') return { scorer: ngram, scoringCounts };
+  if (choice.kind === 'remote') {
+    const fingerprint = remoteFingerprint(choice.endpoint, choice.model, choice.tokenizerFolder);
+    const info = remoteScorerInfo(choice.endpoint, choice.model);
+    return { scorer: () => new CachedScorer({ store, workspace, fingerprint, info, open: choice.open, tally }), cheapScorer: ngram, scoringCounts };
+  }
 
   openModelFolder(choice.folder, choice.dtype);
   const fingerprint = modelFingerprint(choice.folder, choice.dtype);
-  const info = { name: 'onnx', model: path.basename(path.resolve(choice.folder)), device: 'cpu', dtype: choice.dtype, threads: choice.threads } as const;
+  const info = { name: 'onnx', model: path.basename(path.resolve(choice.folder)), device: choice.device, dtype: choice.dtype, threads: choice.threads } as const;
   return {
     // The neural scorer never learns from the context: what the query hides needs no special care.
-    scorer: () => new CachedScorer({ store, workspace, fingerprint, info, open: choice.open }),
+    scorer: () => new CachedScorer({ store, workspace, fingerprint, info, open: choice.open, tally }),
     cheapScorer: ngram,
+    scoringCounts,
   };
 }

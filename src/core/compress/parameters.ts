@@ -15,6 +15,8 @@ export interface CompressionParameters {
   /** Neural scoring pool, in multiples of B_coarse. */
   readonly poolFactor: number;
   readonly ranking: RankingMode;
+  /** Completion mode: fuse the structural evidence list (docs/structure.md); no effect on questions. */
+  readonly structure: 'on' | 'off';
 }
 
 export const QUESTION_BUDGET = 4000;
@@ -27,4 +29,5 @@ export const DEFAULT_PARAMETERS: Omit<CompressionParameters, 'budget'> = {
   minLinesForFine: 5,
   poolFactor: 3,
   ranking: 'auto',
+  structure: 'on',
 };

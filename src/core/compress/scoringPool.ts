@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunking/chunk';
-import { rankChunks } from '../retrieval/rankChunks';
-import type { ScoreOptions, Scorer } from '../scoring/scorer';
+import { rankChunks, type RankOptions } from '../retrieval/rankChunks';
+import type { Scorer } from '../scoring/scorer';
 
 /**
  * Workspace scale with a neural scorer (algorithm.md, Stage 1): a cheap first ranking (BM25 fused with the
@@ -12,7 +12,7 @@ export async function scoringPool(
   cheapScorer: Scorer,
   tokens: (id: string) => number,
   poolTokens: number,
-  options: ScoreOptions = {},
+  options: Omit<RankOptions, 'mode'> = {},
 ): Promise<Chunk[]> {
   const total = candidates.reduce((sum, chunk) => sum + tokens(chunk.id), 0);
   if (total <= poolTokens) return [...candidates];

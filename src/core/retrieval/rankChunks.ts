@@ -47,7 +47,9 @@ export async function rankChunks(
   const bm25 = bm25Scores(chunks, query);
   const amiRanks = ranksOf(chunks, ami);
   const bm25Ranks = ranksOf(chunks, bm25);
-  const extraLists = options.extraLists ?? {};
+  // Extra lists may name chunks outside these (the current function, pins, a pool's leftovers): not ranked here.
+  const known = new Set(chunks.map((c) => c.id));
+  const extraLists = Object.fromEntries(Object.entries(options.extraLists ?? {}).map(([name, list]) => [name, list.filter((id) => known.has(id))]));
 
   const decisive: string[][] = [orderOf(amiRanks)];
   if (mode === 'fused') decisive.push(orderOf(bm25Ranks));

@@ -118,7 +118,7 @@ describe('longcodezip compress', () => {
     assert.equal(report.scorer.model, 'tiny-qwen2');
     assert.ok(report.totals.compressedTokens <= 1000);
     assert.ok(report.notes.some((note) => /window/.test(note)), 'chunks longer than the tiny window are reported');
-    assert.match(result.stderr, /onnx scorer \(tiny-qwen2, cpu\)/);
+    assert.match(result.stderr, /onnx scorer \(tiny-qwen2, cpu, fp32, \d+ threads\)/);
   });
 
   it('a missing or broken model is one clear line and exit 1; onnx flags without onnx are usage errors', () => {

@@ -66,6 +66,8 @@ export class CausalLm {
         extra: { 'session.model_external_initializers_file_folder_path': modelDir },
       });
     } catch (error) {
+      // On a GPU the provider is the likelier culprit: the caller falls back to the CPU (deviceSession.ts).
+      if (options.device !== 'cpu') throw error;
       throw new ModelFolderError(`Model file ${describe} cannot be loaded by ONNX Runtime (${firstLine(error)}): download the model again.`);
     }
     const inputs = new Map(session.inputMetadata.map((meta) => [meta.name, meta]));

@@ -1,25 +1,34 @@
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { chooseDevice } from '../../models/devices/chooseDevice';
+import { checkCudaLibraries } from '../../models/devices/cudaLibraries';
+import { defaultDtype } from '../../models/devices/defaultDtype';
+import type { DeviceChoice, DeviceName } from '../../models/devices/deviceName';
+import { systemDeviceProbes } from '../../models/devices/systemDeviceProbes';
 import { limitConcurrency } from '../../workers/concurrencyLimit';
 import type { ScoreOptions, Scorer, ScorerInfo } from '../scorer';
 import { CausalLm, type ForwardResult, type ForwardRow, type RunObserver } from './causalLm';
-import { type ModelDtype, ModelFolderError, openModelFolder } from './modelFolder';
+import { checkDevice } from './deviceCheck';
+import { openOnDevice } from './deviceSession';
+import { MODEL_FILES, type ModelDtype, ModelFolderError, openModelFolder } from './modelFolder';
 import { readModelWithLogProbHead } from './modelGraph';
 import { ModelTokenizer } from './modelTokenizer';
 import { planBatches } from './planBatches';
 import { ScoredTextCache, type ScoredText } from './scoredTextCache';
+import { fitContext, fitQuery, noteCutContexts, SEPARATOR, textWindows } from './scoringWindows';
 import { lineMeans, tokenLines } from './tokenLines';
 
 export interface OnnxScorerOptions {
   /** A model folder in the published transformers.js layout (config.json, tokenizer.json, onnx/...). */
   readonly folder: string;
-  /** Which weights: onnx/model.onnx for fp32, onnx/model_quantized.onnx for q8, ... Default q8. */
+  /** Which weights: onnx/model.onnx for fp32, onnx/model_quantized.onnx for q8, ... Default: defaultDtype(device). */
   readonly dtype?: ModelDtype;
   /** What info() calls the model; default the folder's name. */
   readonly modelName?: string;
-  /** ONNX Runtime execution provider; 'auto' is the CPU for now. */
-  readonly device?: string;
+  /** ONNX Runtime execution provider, or 'auto' (default): chooseDevice.ts. A failing one falls back to the CPU with a note. */
+  readonly device?: DeviceChoice;
   readonly threads?: number;
   /** Longest sequence scored in one pass, in model tokens; default and at most the model's max_position_embeddings. */
   readonly window?: number;
@@ -40,11 +49,8 @@ export interface OnnxScorerStats {
   readonly paddedTokens: number;
 }
 
-const SEPARATOR = '\n\n';
 const DEFAULT_CACHE_BYTES = 512 * 1024 * 1024;
 const LOGITS_BYTES_PER_BATCH = 256 * 1024 * 1024;
-/** Each window after the first starts this share of a window before the previous one ended. */
-const WINDOW_OVERLAP = 0.5;
 
 /**
  * The neural scorer: a causal code LM through ONNX Runtime, in this process (onnxWorker.ts runs it in
@@ -67,6 +73,8 @@ export class OnnxScorer implements Scorer {
     private readonly scorerInfo: ScorerInfo,
     readonly window: number,
     options: OnnxScorerOptions,
+    /** Why the scorer runs on the CPU rather than the device asked for: told with every request. */
+    private readonly deviceNote: string | undefined,
   ) {
     this.cache = new ScoredTextCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
     this.separator = tokenizer.encode(SEPARATOR);
@@ -75,19 +83,32 @@ export class OnnxScorer implements Scorer {
   }
 
   static async open(options: OnnxScorerOptions): Promise<OnnxScorer> {
-    const dtype = options.dtype ?? 'q8';
     const folder = path.resolve(options.folder);
+    const wanted = (await chooseDevice(options.device ?? 'auto', systemDeviceProbes())).device;
+    const dtype = options.dtype ?? defaultDtype(wanted, (d) => fs.existsSync(path.join(folder, MODEL_FILES[d])));
     const { config, modelPath } = openModelFolder(folder, dtype);
     const window = Math.min(options.window ?? config.maxPositions, config.maxPositions);
     if (!(window >= 4)) throw new ModelFolderError(`A scoring window of ${options.window} tokens is too small: use at least 4.`);
-    const device = !options.device || options.device === 'auto' ? 'cpu' : options.device;
     const threads = options.threads ?? availableParallelism();
     const tokenizer = await ModelTokenizer.load(folder);
     const bytes = await readModelWithLogProbHead(folder, modelPath);
-    const lm = await CausalLm.create(bytes, path.dirname(modelPath), config, { device, threads, observer: options.observer }, `${path.relative(folder, modelPath)} in ${folder}`);
+    const opened = await openOnDevice(wanted, {
+      check: checkDevice,
+      open: (device: DeviceName) =>
+        CausalLm.create(bytes, path.dirname(modelPath), config, { device, threads, observer: options.observer }, `${path.relative(folder, modelPath)} in ${folder}`),
+      async firstRun(lm) {
+        const [result] = await lm.forward([{ ids: Int32Array.of(0, 1) }]);
+        if (!Number.isFinite(result?.logProbs[0])) throw new Error(`a first pass gave ${result?.logProbs[0]} instead of a log-probability`);
+      },
+      async explain(device) {
+        const cuda = device === 'cuda' ? await checkCudaLibraries() : undefined;
+        return cuda && !cuda.usable ? cuda.detail : undefined;
+      },
+      dispose: (lm) => lm.dispose(),
+    });
     const modelName = options.modelName ?? path.basename(folder);
-    const info: ScorerInfo = { name: 'onnx', model: modelName, device, dtype, threads };
-    return new OnnxScorer(lm, tokenizer, `${folder}|${dtype}|${window}`, info, window, options);
+    const info: ScorerInfo = { name: 'onnx', model: modelName, device: opened.device, dtype, threads };
+    return new OnnxScorer(opened.session, tokenizer, `${folder}|${dtype}|${window}`, info, window, options, opened.note);
   }
 
   info(): ScorerInfo {
@@ -104,10 +125,12 @@ export class OnnxScorer implements Scorer {
   }
 
   queryLogProbs(contexts: readonly string[], query: string, options?: ScoreOptions): Promise<Float64Array[]> {
+    if (this.deviceNote) options?.onNote?.(this.deviceNote);
     return this.serial(() => this.scoreQuery(contexts, query, options));
   }
 
   lineLogProbs(text: string, options?: ScoreOptions): Promise<Float64Array> {
+    if (this.deviceNote) options?.onNote?.(this.deviceNote);
     return this.serial(() => this.scoreLines(text, options));
   }
 
@@ -124,14 +147,7 @@ export class OnnxScorer implements Scorer {
   private async scoreQuery(contexts: readonly string[], query: string, options: ScoreOptions = {}): Promise<Float64Array[]> {
     options.signal?.throwIfAborted();
     const separator = this.separator;
-    let queryIds = this.tokenizer.encode(query);
-    if (separator.length + queryIds.length > this.window) {
-      const kept = this.window - separator.length;
-      options.onNote?.(
-        `The query is ${queryIds.length} model tokens, longer than the model's window of ${this.window}: only its last ${kept} tokens were scored, with no context before them.`,
-      );
-      queryIds = queryIds.slice(queryIds.length - kept);
-    }
+    const queryIds = fitQuery(this.tokenizer.encode(query), separator.length, this.window, options.onNote);
     const continuation = concat(separator, queryIds);
     const room = this.window - continuation.length;
 
@@ -153,24 +169,16 @@ export class OnnxScorer implements Scorer {
       if (entry?.keyValues && entry.ids.length <= room) {
         row = { ids: continuation, past: entry.keyValues, contextLength: 0 };
       } else {
-        let ids = entry?.ids ?? this.tokenizer.encode(context);
-        const fits = ids.length <= room;
-        if (!fits) {
-          cut += 1;
-          ids = ids.slice(ids.length - room);
-        }
-        const cacheKey = fits && ids.length > 0 ? key : undefined;
+        const { ids, cut: wasCut } = fitContext(entry?.ids ?? this.tokenizer.encode(context), room);
+        if (wasCut) cut += 1;
+        const cacheKey = !wasCut && ids.length > 0 ? key : undefined;
         row = { ids: concat(ids, continuation), keep: cacheKey ? ids.length : undefined, contextLength: ids.length, cacheKey };
       }
       rows.push(row);
       rowOf.set(context, rows.length - 1);
       return rows.length - 1;
     });
-    if (cut > 0 && room > 0) {
-      options.onNote?.(
-        `${cut} of ${rows.length} contexts are longer than the ${room} model tokens the window of ${this.window} leaves before the query: their start was left out, the part nearest the query was scored.`,
-      );
-    }
+    noteCutContexts(cut, rows.length, room, this.window, options.onNote);
 
     const results = await this.runRows(rows, options, (row, result) => {
       if (row.cacheKey && result.kept) {
@@ -207,17 +215,7 @@ export class OnnxScorer implements Scorer {
       return { ids, logProbs, keyValues: result!.kept };
     }
     // Window k scores the tokens after window k-1's end, seeing the overlap before them.
-    const overlap = Math.floor(this.window * WINDOW_OVERLAP);
-    const windows: { start: number; scoredFrom: number; end: number }[] = [];
-    for (let end = 0; end < ids.length; ) {
-      const start = end === 0 ? 0 : end - overlap;
-      const next = Math.min(start + this.window, ids.length);
-      windows.push({ start, scoredFrom: end === 0 ? 1 : end, end: next });
-      end = next;
-    }
-    options.onNote?.(
-      `The text is ${ids.length} model tokens, longer than the model's window of ${this.window}: it was scored in ${windows.length} overlapping windows, each token seeing at least the ${overlap} tokens before it.`,
-    );
+    const windows = textWindows(ids.length, this.window, options.onNote);
     const results = await this.runRows(windows.map((w) => ({ ids: ids.subarray(w.start, w.end) })), options);
     windows.forEach((w, k) => {
       const windowLogProbs = results[k]!.logProbs;
