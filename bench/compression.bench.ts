@@ -26,6 +26,7 @@ const BM25 = bm25ByFunction.name;
 const ROWS: readonly CompressionRow[] = [
   pipelineRow(PIPELINE, { ranking: 'auto' }),
   pipelineRow('pipeline, --ranking ami', { ranking: 'ami' }),
+  pipelineRow("pipeline, the paper's fineRatio 0.8, beta 0.5", { ranking: 'auto', fineRatio: 0.8, beta: 0.5 }),
   pipelineRow('coarse only (fineRatio 1)', { ranking: 'auto', fineRatio: 1 }),
   bm25ByFunction,
   lastTokens,

@@ -31,7 +31,7 @@ import { API_KEY_VARIABLE, parseRemoteFlags } from './remoteFlags';
 import { summaryLine } from './summaryLine';
 
 export const COMPRESS_USAGE = `longcodezip compress [PATH...] (--query TEXT | --query-file FILE | --cursor FILE:LINE[:COL])
-    [--budget N | --rate R] [--fine-ratio R] [--beta B] [--ranking auto|fused|ami]
+    [--budget N | --rate R] [--fine-ratio R] [--beta B] [--ranking auto|fused|ami] [--structure on|off]
     [--scorer ngram|onnx|remote] [--model ID|DIR|NAME] [--endpoint URL] [--tokenizer-dir DIR] [--allow-remote-host] [--dtype D] [--device auto|cpu|cuda|webgpu|dml|coreml] [--tokenizer o200k|cl100k] [--pin PATH[:NAME]]... [--exclude GLOB]...
     [--cache-dir DIR] [--offline] [--format text|json|markdown] [--out FILE]
 
@@ -45,9 +45,11 @@ goes to stderr.
                         completion mode: the query is the current function up to the cursor (1-based)
   --budget N            hard cap on output tokens (default ${QUESTION_BUDGET}; completion ${COMPLETION_BUDGET})
   --rate R              budget = R x the tokens of all collected files (0 < R <= 1)
-  --fine-ratio R        share of the coarse selection kept inside functions; 1 = whole functions only (${DEFAULT_PARAMETERS.fineRatio})
+  --fine-ratio R        share of each long function stage 2 keeps, on average; 1 = whole functions only (${DEFAULT_PARAMETERS.fineRatio})
   --beta B              how much the rank weights each function's budget (${DEFAULT_PARAMETERS.beta})
   --ranking MODE        auto (default: fused with the n-gram scorer, ami with onnx), fused (AMI + BM25), ami (the paper's)
+  --structure on|off    with --cursor: fuse structural evidence (what the code before the cursor calls, its class,
+                        its imports) into the ranking (default on)
   --scorer S            ngram (default: no download), onnx (a causal code LM, --model DIR) or remote
                         (the same LM on an inference server: --endpoint URL --model NAME --tokenizer-dir DIR)
   --model ID|DIR        the onnx scorer's model: a hub id downloaded by "longcodezip models pull ID" (default
@@ -82,6 +84,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
     'fine-ratio': { type: 'string' },
     beta: { type: 'string' },
     ranking: { type: 'string' },
+    structure: { type: 'string' },
     scorer: { type: 'string' },
     model: { type: 'string' },
     endpoint: { type: 'string' },
@@ -124,6 +127,9 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
 
   const queries = [values.query, values['query-file'], values.cursor].filter((v) => v !== undefined);
   if (queries.length !== 1) throw new UsageError('give exactly one of --query, --query-file and --cursor');
+  const structure = (values.structure as string | undefined) ?? 'on';
+  if (structure !== 'on' && structure !== 'off') throw new UsageError(`--structure must be on or off, not '${structure}'`);
+  if (values.structure !== undefined && values.cursor === undefined) throw new UsageError('--structure needs --cursor (structural evidence is for completions)');
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = workspaceRoot(paths, context.cwd);
   const query: CompressionQuery =
@@ -156,6 +162,7 @@ export async function compressCommand(argv: readonly string[], io: CliIO, contex
           fineRatio: parseNumberFlag('--fine-ratio', values['fine-ratio'] as string | undefined, DEFAULT_PARAMETERS.fineRatio, { above: 0, atMost: 1 }),
           beta: parseNumberFlag('--beta', values.beta as string | undefined, DEFAULT_PARAMETERS.beta, { atLeast: 0, atMost: 1 }),
           ranking: ranking as RankingMode,
+          structure,
         },
         pins: ((values.pin as string[] | undefined) ?? []).map(parsePinSpec),
         format: format === 'markdown' ? 'markdown' : 'text',

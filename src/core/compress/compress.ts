@@ -4,9 +4,10 @@ import { structuralRanking } from '../retrieval/structure/structuralRanking';
 import { buildResult } from './buildResult';
 import { capToBudget } from './capToBudget';
 import type { CompressionRequest, CompressionServices } from './compressionRequest';
-import type { CompressionResult } from './compressionResult';
+import type { CompressionResult, ScoringCounts, TextCounts } from './compressionResult';
 import { ContextIndex } from './contextIndex';
 import { selectLines } from './fine/selectLines';
+import { isTrimmable } from './fine/trimmable';
 import { prepareQuery } from './prepareQuery';
 import { renderSelection } from './renderSelection';
 import { scoringPool } from './scoringPool';
@@ -51,12 +52,14 @@ export async function compress(request: CompressionRequest, services: Compressio
     onProgress: (done, total) => services.onProgress?.('rank', done, total),
   });
   const timings = { rank: clock.lap() };
+  const rankCounts = services.scoringCounts?.();
 
-  const coarseBudget = (parameters.budget - fixedTokens) / parameters.fineRatio;
+  // A function stage 2 may trim is charged the share of it that stage 2 keeps (docs/compression.md).
+  const expectedTokens = (id: string) => index.tokens(id) * (isTrimmable(index.chunk(id), parameters.minLinesForFine) ? parameters.fineRatio : 1);
   const coarse = selectCoarse(
     ranked.map((entry) => entry.id),
-    { tokens: (id) => index.tokens(id), broughtBy: (id) => index.broughtBy(id), renderingCost: render.costOfAdding },
-    coarseBudget,
+    { tokens: expectedTokens, broughtBy: (id) => index.broughtBy(id), renderingCost: render.costOfAdding },
+    parameters.budget - fixedTokens,
     setup.start.pinned,
   );
   let selection: Selection = { ...setup.start, picks: coarse.picks.map((pick) => pick.id) };
@@ -81,7 +84,7 @@ export async function compress(request: CompressionRequest, services: Compressio
     evidence: structure?.evidence,
     capped,
     scorer: scorer.info(),
-    scoring: services.scoringCounts?.(),
+    scoring: rankCounts && scoringByStage(rankCounts, services.scoringCounts!()),
     timings: {
       chunk: request.prepared?.chunkMillis ?? 0,
       rank: timings.rank,
@@ -163,6 +166,11 @@ function pickTokens(id: string, selection: Selection, index: ContextIndex): numb
   const others = new Set(selection.picks.filter((pick) => pick !== id).flatMap((pick) => [pick, ...index.broughtBy(pick)]));
   const alone = index.broughtBy(id).filter((brought) => !others.has(brought) && !selection.pinned.has(brought));
   return own + alone.reduce((sum, brought) => sum + (selection.trimmed.get(brought)?.keptTokens ?? index.tokens(brought)), 0);
+}
+
+/** The scorers' counts split at the end of ranking: what ranking asked, and what stage 2 asked after it. */
+function scoringByStage(afterRanking: TextCounts, atEnd: TextCounts): ScoringCounts {
+  return { rank: afterRanking, fine: { scored: atEnd.scored - afterRanking.scored, cached: atEnd.cached - afterRanking.cached } };
 }
 
 function stageClock(): { lap(): number } {

@@ -1,7 +1,7 @@
 import type { FileChunks } from '../chunking/chunk';
 import type { Scorer } from '../scoring/scorer';
 import type { Cursor } from './completionQuery';
-import type { ScoringCounts } from './compressionResult';
+import type { TextCounts } from './compressionResult';
 import type { CompressionParameters } from './parameters';
 import type { PinSpec } from './resolvePins';
 
@@ -37,8 +37,8 @@ export interface CompressionServices {
   cheapScorer?(hidden: HiddenSpan | undefined): Scorer;
   /** The budget tokenizer. */
   countTokens(text: string): number;
-  /** How many texts the scorers have answered so far, from the cache and by scoring; none: not counted. */
-  scoringCounts?(): ScoringCounts;
+  /** How many texts the scorers have answered so far, by scoring and from the cache; none: not counted. */
+  scoringCounts?(): TextCounts;
   readonly signal?: AbortSignal;
   /** Which stage runs, and how far it has got. */
   onProgress?(stage: 'rank' | 'fine' | 'render', done: number, total: number): void;

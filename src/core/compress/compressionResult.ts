@@ -79,12 +79,18 @@ export interface StageTimings {
   readonly total: number;
 }
 
-/** Texts the scorers answered in one compression: from the score cache, or by running the scorer. */
-export interface ScoringCounts {
-  /** Texts the scorer itself scored (a chunk against the query, a function's lines). */
+/** Texts a scorer was asked about: scored by the scorer itself, or answered by the score cache. */
+export interface TextCounts {
   readonly scored: number;
-  /** Texts the score cache answered. */
   readonly cached: number;
+}
+
+/** What the scorers answered in one compression, per stage. */
+export interface ScoringCounts {
+  /** Stage 1: the chunks ranked against the query. */
+  readonly rank: TextCounts;
+  /** Stage 2: the kept functions' lines and blocks. */
+  readonly fine: TextCounts;
 }
 
 /** Everything one compression decided: what the panel draws, `--format json` prints and tests assert on. */
@@ -105,7 +111,10 @@ export interface CompressionResult {
   };
   readonly timings: StageTimings;
   readonly scorer: ScorerInfo;
-  /** Absent when the scorers do not count (no score cache). A new budget for the same query scores nothing. */
+  /**
+   * Absent when the scorers do not count (no score cache). A new budget for the same query ranks from the
+   * cache (rank.scored 0); only functions that no earlier run trimmed are scored in stage 2.
+   */
   readonly scoring?: ScoringCounts;
   /** Anything the user should know: truncated inputs, a scorer fallback, an empty selection. */
   readonly notes: readonly string[];

@@ -4,7 +4,7 @@ import type { RankingMode } from '../retrieval/rankChunks';
 export interface CompressionParameters {
   /** Hard cap on output tokens, in the budget tokenizer. */
   readonly budget: number;
-  /** R_fine: the share of the coarse selection stage 2 keeps; 1 = coarse only. */
+  /** R_fine: the share of each function it may trim that stage 2 keeps, on average; 1 = coarse only. */
   readonly fineRatio: number;
   /** Importance weighting of per-function budgets. */
   readonly beta: number;
@@ -22,9 +22,13 @@ export interface CompressionParameters {
 export const QUESTION_BUDGET = 4000;
 export const COMPLETION_BUDGET = 2000;
 
+/**
+ * algorithm.md's defaults but for fineRatio and beta (the paper's 0.8 and 0.5): 0.9 and 1 kept the most
+ * described functions whole in the compression benchmark (docs/compression.md, docs/benchmarks.md).
+ */
 export const DEFAULT_PARAMETERS: Omit<CompressionParameters, 'budget'> = {
-  fineRatio: 0.8,
-  beta: 0.5,
+  fineRatio: 0.9,
+  beta: 1,
   spikeK: 0.2,
   minLinesForFine: 5,
   poolFactor: 3,

@@ -76,6 +76,21 @@ describe('longcodezip compress', () => {
     assert.ok(countTokens(result.stdout) <= 800);
   });
 
+  it('completion: a function the code before the cursor calls is kept and says which evidence kept it; --structure off drops that list', () => {
+    const fees = fs.readFileSync(path.join(sample, 'shelfwise', 'fees.py'), 'utf8').split('\n');
+    const line = fees.findIndex((l) => l.includes('chargeable_days = max(0, open_days_late')) + 1;
+    const on = JSON.parse(run(['--cursor', `shelfwise/fees.py:${line}`, '--budget', '800', '--json']).stdout) as CompressionResult;
+    const chunks = on.files.flatMap((f) => f.chunks);
+    const callee = chunks.find((c) => c.name === 'count_open_days')!;
+    assert.notEqual(callee.status, 'dropped');
+    assert.equal(callee.evidence?.[0], 'imported');
+    assert.ok(callee.components.structure, 'the structure list ranks it');
+
+    const off = JSON.parse(run(['--cursor', `shelfwise/fees.py:${line}`, '--budget', '800', '--structure', 'off', '--json']).stdout) as CompressionResult;
+    assert.equal(off.parameters.structure, 'off');
+    assert.ok(off.files.flatMap((f) => f.chunks).every((c) => c.evidence === undefined && c.components.structure === undefined));
+  });
+
   it('pins keep a definition whole and are spent first; pins over the budget are a usage error', () => {
     const pinned = run(['--query', question, '--budget', '700', '--pin', 'shelfwise/storage.py:Repository.overdue_loans', '--json']);
     assert.equal(pinned.status, 0, pinned.stderr);
@@ -99,7 +114,8 @@ describe('longcodezip compress', () => {
       [['--query', 'x', '--ranking', 'best'], /--ranking must be auto, fused or ami/],
       [['--cursor', 'nowhere.py:3'], /--cursor nowhere\.py: the file is not in the context/],
       [['--cursor', 'shelfwise/fees.py:99999'], /--cursor line 99999 is outside shelfwise\/fees\.py/],
-      [['--query', 'x', '--structure', 'on'], /unknown option '--structure'/],
+      [['--query', 'x', '--structure', 'on'], /--structure needs --cursor/],
+      [['--cursor', 'shelfwise/fees.py:3', '--structure', 'maybe'], /--structure must be on or off, not 'maybe'/],
     ];
     for (const [args, message] of cases) {
       const result = run(args);

@@ -298,4 +298,22 @@ describe('compress with a scripted scorer', () => {
     assert.match(result.text, /^ {4}# \.\.\. \d+ lines? omitted$/m);
     assert.ok(result.text.includes('refunded = sum('), 'the block that helps the query most is kept');
   });
+
+  it('a function among chunks kept whole is charged the share stage 2 keeps of it: trimming does not fall on it alone', async () => {
+    // The function the query needs, then forty tables it ranks above.
+    const tables = Array.from({ length: 40 }, (_, i) => `TABLE_${i} = {\n    "first": ${i},\n    "second": ${i * 2},\n    "third": "${'x'.repeat(40)}",\n}\n`);
+    const file = await testChunker().chunkFile({ path: 'report.py', text: `${report}\n\n${tables.join('\n\n')}` });
+    const summarizeTokens = countTokens(file.chunks.find((chunk) => chunk.name === 'summarize')!.text);
+    const tableTokens = countTokens(tables[0]!);
+    const script: Script = { query: (context) => (context.includes('refunded = sum(') ? -0.5 : context.startsWith('TABLE_') ? -1 : BASE) };
+    // Room for 90% of the function and twenty tables: charging the function whole would let the coarse stage
+    // take a ninth more (B / 0.9), over two tables, and leave stage 2 only the function to take it back from.
+    const budget = Math.round(0.9 * summarizeTokens + 20 * tableTokens);
+    const request: CompressionRequest = { files: [file], query: { mode: 'question', text: 'what is refunded' }, parameters: parameters(budget, { fineRatio: 0.9, ranking: 'ami' }) };
+    const result = await run(request, { ...script, line: (_, i) => (i % 4 === 3 ? -6 : -0.5) });
+    const summarize = chunkNamed(result, 'summarize');
+    assert.notEqual(summarize.status, 'dropped');
+    assert.ok(summarize.keptTokens >= 0.75 * summarize.tokens, `summarize kept ${summarize.keptTokens} of ${summarize.tokens} tokens`);
+    assert.ok(result.totals.compressedTokens <= budget);
+  });
 });

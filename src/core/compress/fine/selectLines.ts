@@ -1,4 +1,4 @@
-import { FUNCTION_KINDS, type Chunk } from '../../chunking/chunk';
+import type { Chunk } from '../../chunking/chunk';
 import type { Scorer } from '../../scoring/scorer';
 import { countTokens as countO200k } from '../../tokens/countTokens';
 import type { BlockDecision } from '../compressionResult';
@@ -10,6 +10,7 @@ import { allocateBudgets } from './allocateBudgets';
 import { blockScores, type BlockRanking } from './blockScores';
 import { functionBlocks, type FunctionBlock } from './functionBlocks';
 import { knapsack } from './knapsack';
+import { isTrimmable } from './trimmable';
 
 /** A chunk the coarse stage kept. */
 export interface FineCandidate {
@@ -69,7 +70,7 @@ export async function selectLines(
 ): Promise<Map<string, FineSelection>> {
   const countTokens = options.countTokens ?? countO200k;
   const tokens = candidates.map(({ chunk }) => countTokens(chunk.text));
-  const trimmable = candidates.map(({ chunk }) => FUNCTION_KINDS.has(chunk.kind) && codeLines(chunk.text) >= parameters.minLinesForFine);
+  const trimmable = candidates.map(({ chunk }) => isTrimmable(chunk, parameters.minLinesForFine));
   const rates = allocateBudgets(
     candidates.map((c, i) => ({ tokens: tokens[i]!, score: c.coarseScore, keepWhole: !trimmable[i] })),
     budget,
@@ -167,10 +168,6 @@ function chooseBlocks(blocks: readonly FunctionBlock[], scores: readonly number[
 
 function droppedWhole(selection: FineSelection): FineSelection {
   return { ...selection, keptLines: [], blocks: selection.blocks.map((b) => ({ ...b, kept: false })), keptTokens: 0, dropped: true };
-}
-
-function codeLines(text: string): number {
-  return text.split('\n').filter((line) => line.trim() !== '').length;
 }
 
 /** Progress over both scorer passes: one step per function's line values, then the batched block scores. */

@@ -128,9 +128,11 @@ export function cursorEvidence(table: SymbolTable, imports: FileImports, site: C
   }
   for (const file of imports.files) for (const d of table.inFile(file)) give(d, 'imported-file', EVIDENCE_WEIGHTS['imported-file']);
 
+  // Nearness; the file's own functions, which a bare call can reach, count double.
   site.file.chunks.forEach((chunk, i) => {
     if (chunk.id === site.enclosing?.chunk.id) return;
-    const weight = EVIDENCE_WEIGHTS['near-cursor'] / (1 + Math.abs(i - site.cursorChunk) / 3);
+    const inScope = chunk.kind === 'function' || (chunk.kind === 'method' && classChain.includes(chunk.parent ?? ''));
+    const weight = (EVIDENCE_WEIGHTS['near-cursor'] * (inScope ? 2 : 1)) / (1 + Math.abs(i - site.cursorChunk) / 3);
     let kinds = scores.get(chunk.id);
     if (!kinds) scores.set(chunk.id, (kinds = new Map()));
     kinds.set('near-cursor', weight);

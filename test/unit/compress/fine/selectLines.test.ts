@@ -96,7 +96,7 @@ describe('stage 2: selecting lines inside kept functions', () => {
     const candidate = await handleCandidate();
     const other = (await chunksOf('other.py', HANDLE.replace('def handle', 'def handle_again'))).find((c) => c.name === 'handle_again')!;
     const scorer = fakeScorer(HANDLE_SPIKES);
-    await selectLines([candidate, { chunk: other, coarseScore: 0.5 }], 'sign_token', scorer, 90, PARAMETERS, { countTokens: tenPerLine });
+    await selectLines([candidate, { chunk: other, coarseScore: 0.5 }], 'sign_token', scorer, 60, PARAMETERS, { countTokens: tenPerLine });
     assert.deepEqual(scorer.calls, { lineLogProbs: 2, queryLogProbs: 1 });
   });
 
