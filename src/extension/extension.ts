@@ -1,12 +1,23 @@
 import * as vscode from 'vscode';
 import { DiskStore } from '../core/cache/diskStore';
 import { VERSION } from '../core/version';
+import { registerChatParticipant } from './chat/registerChatParticipant';
+import { registerContextTool } from './chat/registerContextTool';
 import { LastCompression } from './compress/lastCompression';
+import { NeuralScorerProcess } from './compress/neuralScorerProcess';
 import { registerCompressCommand } from './compress/registerCompressCommand';
+import { CompressionRunner } from './compress/runCompression';
+import { registerEditorMarks } from './editor/registerEditorMarks';
 import { registerIndexCommands } from './index/registerIndexCommands';
 import { WorkspaceIndex } from './index/workspaceIndex';
+import { registerModelOffer } from './models/offerModel';
+import { registerHandOff } from './llm/registerHandOff';
 import { registerPanel } from './panel/registerPanel';
+import { PinStore } from './pins/pinStore';
+import { registerPinCommands } from './pins/registerPinCommands';
 import { registerPreview } from './preview/registerPreview';
+import { registerScorerCommand } from './settings/registerScorerCommand';
+import { registerStatusBar } from './status/registerStatusBar';
 
 // Activation only registers: no parser, model or index is loaded here (the index starts its parse
 // workers the first time it is used, the neural scorer its process the first time a compression needs it).
@@ -17,11 +28,23 @@ export function activate(context: vscode.ExtensionContext): void {
   const store = new DiskStore({ dir: context.globalStorageUri.fsPath });
   const index = new WorkspaceIndex(dist, log, store);
   const last = new LastCompression();
-  context.subscriptions.push(log, index, last);
-  registerPanel(context, log, index);
-  registerIndexCommands(context, index);
-  const preview = registerPreview(context);
-  registerCompressCommand(context, { index, log, store, preview, last, onnxWorkerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'onnxWorker.js').fsPath });
+  const pins = new PinStore(context.workspaceState);
+  const neural = new NeuralScorerProcess(vscode.Uri.joinPath(context.extensionUri, 'dist', 'onnxWorker.js').fsPath);
+  const preview = registerPreview(context, last);
+  // Every compression (commands, panel, hand-off) runs through this one runner.
+  const runner = new CompressionRunner({ index, log, store, preview, last, pins, neural });
+  context.subscriptions.push(log, index, last, pins, neural, runner);
+  registerPanel(context, { log, index, last, runner });
+  registerIndexCommands(context, { index, store, log, stopNeural: () => neural.stop() });
+  registerCompressCommand(context, { runner, last, log, stopNeural: () => void neural.stop() });
+  registerPinCommands(context, { pins, index });
+  registerScorerCommand(context, log);
+  registerModelOffer(context, { last, log });
+  registerEditorMarks(context, { last, pins, index });
+  registerStatusBar(context, { last, runner });
+  registerHandOff(context, { runner, last, log });
+  registerChatParticipant(context, { runner, log });
+  registerContextTool(context, { runner, log });
   log.info(`LongCodeZip ${VERSION} activated`);
 }
 

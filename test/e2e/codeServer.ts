@@ -88,23 +88,40 @@ const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
 };
 
-/** Installs `vsix` into a fresh user data dir, starts code-server on `workspace` and opens it in chromium. */
-export async function startCodeServer(options: { vsix: string; workspace: string; name: string }): Promise<CodeServerSession> {
+/**
+ * Installs `vsix` into a fresh user data dir, starts code-server on `workspace` and opens it in chromium.
+ * `trust: 'ask'` leaves Workspace Trust on, so VS Code asks whether to trust the folder (the test answers).
+ */
+export async function startCodeServer(options: {
+  vsix: string;
+  workspace: string;
+  name: string;
+  trust?: 'off' | 'ask';
+  /** More extensions to install (test-only companions). */
+  extraVsix?: readonly string[];
+  /** User settings over the quiet defaults. */
+  settings?: Readonly<Record<string, unknown>>;
+  /** Environment for code-server and its extension host. */
+  env?: NodeJS.ProcessEnv;
+}): Promise<CodeServerSession> {
+  const askTrust = options.trust === 'ask';
   const tools = e2eTools();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-e2e-'));
   const userDataDir = path.join(scratch, 'ud');
   const extensionsDir = path.join(scratch, 'ext');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'security.workspace.trust.enabled': askTrust, ...options.settings }, null, 2));
   fs.writeFileSync(path.join(scratch, 'config.yaml'), 'auth: none\ncert: false\n');
   fs.mkdirSync(artifactsDir, { recursive: true });
 
-  const install = spawnSync(
-    tools.codeServer,
-    ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', options.vsix],
-    { env: envWith(tools), encoding: 'utf8', timeout: 120_000 },
-  );
-  if (install.status !== 0) throw new Error(`installing ${options.vsix} failed:\n${install.stdout}\n${install.stderr}`);
+  for (const vsix of [options.vsix, ...(options.extraVsix ?? [])]) {
+    const install = spawnSync(
+      tools.codeServer,
+      ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+      { env: envWith(tools), encoding: 'utf8', timeout: 120_000 },
+    );
+    if (install.status !== 0) throw new Error(`installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
+  }
 
   const port = await freePort();
   const logFile = path.join(artifactsDir, `${options.name}-code-server.log`);
@@ -116,13 +133,13 @@ export async function startCodeServer(options: { vsix: string; workspace: string
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(askTrust ? [] : ['--disable-workspace-trust']),
       '--config', path.join(scratch, 'config.yaml'),
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
       options.workspace,
     ],
-    { env: envWith(tools), detached: true, stdio: ['ignore', logFd, logFd] },
+    { env: envWith(tools, options.env), detached: true, stdio: ['ignore', logFd, logFd] },
   );
   fs.closeSync(logFd);
 

@@ -102,11 +102,12 @@ describe('real VS Code host: "LongCodeZip: Compress for a Question…"', { timeo
 
 /**
  * The folder's .vscode/settings.json (VS Code follows it as it changes): a budget well below the ~6k
- * tokens of the files, so the preview shows real compression; .vscode itself is not compressed.
+ * tokens of the files, so the preview shows real compression; .vscode itself is not compressed; plain text.
  */
 function setWorkspaceSettings(workspace: string, settings: Record<string, unknown>): void {
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  const all = { 'longcodezip.budget.question': 1500, 'longcodezip.exclude': ['**/.vscode/**'], ...settings };
+  // Plain text: file headers are Python comments and the preview is shown as Python.
+  const all = { 'longcodezip.budget.question': 1500, 'longcodezip.exclude': ['**/.vscode/**'], 'longcodezip.format': 'text', ...settings };
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(all, null, 2));
 }
 

@@ -69,11 +69,11 @@ describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 },
     assert.match(session.readLogs(/LongCodeZip\.log$/), /Parser check: python grammar loaded and parsed a sample in a parse worker/);
   });
 
-  it('"LongCodeZip: Index Workspace" chunks the folder in workers and keeps the index current as files change', async () => {
+  it('"LongCodeZip: Rebuild Index" chunks the folder in workers and keeps the index current as files change', async () => {
     const panel = session.page
       .frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"][src*="purpose=webviewView"]`)
       .frameLocator('#active-frame');
-    await runFromPalette(session.page, 'LongCodeZip: Index Workspace');
+    await runFromPalette(session.page, 'LongCodeZip: Rebuild Index');
     const summary = panel.locator('.index-summary');
     // greet.py: 1 function; shop.py: class header + 2 methods; .env is a secret: skipped, never read.
     await summary.filter({ hasText: 'Index: 2 files, 4 chunks, 1 skipped.' }).waitFor({ timeout: 60_000 });

@@ -1,9 +1,11 @@
 import * as os from 'node:os';
+import type { DeviceName } from '../../core/models/devices/deviceName';
 import { OnnxProcessScorer } from '../../core/scoring/onnx/onnxProcessScorer';
 
 export interface NeuralScorerSettings {
   readonly folder: string;
   readonly dtype: 'q8' | 'fp32';
+  readonly device: DeviceName;
   readonly memoryLimitBytes: number;
 }
 
@@ -18,13 +20,14 @@ export class NeuralScorerProcess {
 
   /** The running scorer for these settings, or a new one (its model loaded) if there is none. */
   scorer(settings: NeuralScorerSettings): Promise<OnnxProcessScorer> {
-    const key = JSON.stringify([settings.folder, settings.dtype, settings.memoryLimitBytes]);
+    const key = JSON.stringify([settings.folder, settings.dtype, settings.device, settings.memoryLimitBytes]);
     if (this.current?.key === key) return this.current.scorer;
     void this.stop();
     const scorer = OnnxProcessScorer.open({
       script: this.script,
       folder: settings.folder,
       dtype: settings.dtype,
+      device: settings.device,
       threads: Math.max(1, os.availableParallelism() - 1),
       memoryLimit: { bytes: settings.memoryLimitBytes, setting: 'longcodezip.scorer.memoryLimitMB' },
     });

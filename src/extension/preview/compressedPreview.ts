@@ -8,6 +8,7 @@ export class CompressedPreview implements vscode.TextDocumentContentProvider, vs
   static readonly scheme = 'longcodezip-preview';
   static readonly uri = vscode.Uri.from({ scheme: CompressedPreview.scheme, path: '/Compressed context' });
   private text = '';
+  private languageId = 'markdown';
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
@@ -15,11 +16,13 @@ export class CompressedPreview implements vscode.TextDocumentContentProvider, vs
     return this.text;
   }
 
-  /** Shows `text` in the preview editor, in `languageId`. */
-  async show(text: string, languageId: string): Promise<void> {
+  /** Replaces the text; an open preview shows it (and is set to `languageId`) before this resolves. */
+  async update(text: string, languageId: string): Promise<void> {
     this.text = text;
+    this.languageId = languageId;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === CompressedPreview.uri.toString());
-    if (open && open.getText() !== text) {
+    if (!open) return;
+    if (open.getText() !== text) {
       // An open preview reloads its text asynchronously: wait for it, so what follows sees the new text.
       const reloaded = new Promise<void>((resolve) => {
         const listener = vscode.workspace.onDidChangeTextDocument((event) => {
@@ -36,8 +39,13 @@ export class CompressedPreview implements vscode.TextDocumentContentProvider, vs
       this.changed.fire(CompressedPreview.uri);
       await reloaded;
     }
+    if (open.languageId !== languageId) await vscode.languages.setTextDocumentLanguage(open, languageId);
+  }
+
+  /** Opens the preview in an editor (or brings it to the front). */
+  async reveal(): Promise<void> {
     let document = await vscode.workspace.openTextDocument(CompressedPreview.uri);
-    if (document.languageId !== languageId) document = await vscode.languages.setTextDocumentLanguage(document, languageId);
+    if (document.languageId !== this.languageId) document = await vscode.languages.setTextDocumentLanguage(document, this.languageId);
     await vscode.window.showTextDocument(document, { preview: false });
   }
 

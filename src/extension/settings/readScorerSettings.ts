@@ -8,11 +8,12 @@ export function readScorerSettings(scope?: vscode.ConfigurationScope): ScorerSet
     scorer: settings.get<string>('scorer', 'auto'),
     modelPath: settings.get<string>('model.path', ''),
     dtype: settings.get<string>('model.dtype', 'q8'),
+    device: settings.get<string>('device', 'auto'),
     memoryLimitMB: settings.get<number>('scorer.memoryLimitMB', 4096),
   };
 }
 
 /** True when a settings change may change which scorer runs, or how. */
 export function affectsScorer(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['longcodezip.scorer', 'longcodezip.model'].some((section) => event.affectsConfiguration(section));
+  return ['longcodezip.scorer', 'longcodezip.model', 'longcodezip.device'].some((section) => event.affectsConfiguration(section));
 }

@@ -1,5 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { type DeviceChoice, isDeviceChoice } from '../../core/models/devices/deviceName';
+import { providerMissing } from '../../core/models/devices/providerSupport';
 import { openModelFolder } from '../../core/scoring/onnx/modelFolder';
 
 /** The model dtypes the settings offer (package.json, longcodezip.model.dtype). */
@@ -10,13 +12,14 @@ export interface ScorerSettings {
   readonly scorer: string;
   readonly modelPath: string;
   readonly dtype: string;
+  readonly device: string;
   readonly memoryLimitMB: number;
 }
 
 /** Which scorer a compression uses, and why when it is not the one asked for. */
 export type ScorerChoice =
   | { readonly kind: 'ngram'; readonly note?: string }
-  | { readonly kind: 'onnx'; readonly folder: string; readonly dtype: SettingsDtype; readonly memoryLimitBytes: number };
+  | { readonly kind: 'onnx'; readonly folder: string; readonly dtype: SettingsDtype; readonly device: DeviceChoice; readonly memoryLimitBytes: number };
 
 /** A setting that stops a compression: one line that names the setting to change. */
 export class ScorerSettingError extends Error {
@@ -48,8 +51,11 @@ export function chooseScorer(settings: ScorerSettings, trusted: boolean): Scorer
     if (wanted === 'onnx') throw new ScorerSettingError(`longcodezip.model.path: ${problem}`);
     return { kind: 'ngram', note: `longcodezip.model.path: ${problem} (the n-gram scorer ran instead)` };
   }
+  const device = isDeviceChoice(settings.device) ? settings.device : 'auto';
+  const unavailable = device === 'auto' ? undefined : providerMissing(device, process.platform, process.arch);
+  if (unavailable !== undefined) throw new ScorerSettingError(`longcodezip.device is "${device}", but ${unavailable}: set it to "auto".`);
   const megabytes = Number.isFinite(settings.memoryLimitMB) && settings.memoryLimitMB > 0 ? settings.memoryLimitMB : 4096;
-  return { kind: 'onnx', folder, dtype, memoryLimitBytes: Math.round(megabytes * 1024 * 1024) };
+  return { kind: 'onnx', folder, dtype, device, memoryLimitBytes: Math.round(megabytes * 1024 * 1024) };
 }
 
 /** The quick checks before a process is started: the files loading needs are there, config.json reads. */
