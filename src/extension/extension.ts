@@ -16,6 +16,7 @@ import { registerPanel } from './panel/registerPanel';
 import { PinStore } from './pins/pinStore';
 import { registerPinCommands } from './pins/registerPinCommands';
 import { registerPreview } from './preview/registerPreview';
+import { RemoteScorerAccess } from './remote/remoteScorerAccess';
 import { registerScorerCommand } from './settings/registerScorerCommand';
 import { registerStatusBar } from './status/registerStatusBar';
 
@@ -31,11 +32,22 @@ export function activate(context: vscode.ExtensionContext): void {
   const pins = new PinStore(context.workspaceState);
   const neural = new NeuralScorerProcess(vscode.Uri.joinPath(context.extensionUri, 'dist', 'onnxWorker.js').fsPath);
   const preview = registerPreview(context, last);
+  // The remote scorer's key commands, consent and kept scorer (nothing is sent until a compression asks).
+  const remote = new RemoteScorerAccess(context);
   // Every compression (commands, panel, hand-off) runs through this one runner.
-  const runner = new CompressionRunner({ index, log, store, preview, last, pins, neural });
-  context.subscriptions.push(log, index, last, pins, neural, runner);
+  const runner = new CompressionRunner({ index, log, store, preview, last, pins, neural, remote });
+  context.subscriptions.push(log, index, last, pins, neural, remote, runner);
   registerPanel(context, { log, index, last, runner });
-  registerIndexCommands(context, { index, store, log, stopNeural: () => neural.stop() });
+  registerIndexCommands(context, {
+    index,
+    store,
+    log,
+    // Clear Caches: the kept scorers' memory goes too.
+    stopNeural: () => {
+      remote.forget();
+      return neural.stop();
+    },
+  });
   registerCompressCommand(context, { runner, last, log, stopNeural: () => void neural.stop() });
   registerPinCommands(context, { pins, index });
   registerScorerCommand(context, log);

@@ -58,7 +58,7 @@ describe('real VS Code host: commands, preview, decorations, CodeLens, status ba
     const lenses = page.locator('.editor-group-container.active .codelens-decoration');
     await lenses.first().waitFor({ timeout: 30_000 });
     const titles = await lenses.allInnerTexts();
-    assert.ok(titles.some((title) => /^(kept|partial) · fused score \d\.\d\d · [\d,]+( of [\d,]+)? tokens$/.test(title.trim())), titles.join('\n'));
+    assert.ok(titles.some((title) => /^(kept|trimmed) · fused score \d\.\d\d · [\d,]+( of [\d,]+)? tokens$/.test(title.trim())), titles.join('\n'));
     assert.ok((await opacities(page)).some((opacity) => opacity === 1));
     // Further down, functions about other fees are dropped: faded, with a lens that says so.
     await goToLine(page, 175);

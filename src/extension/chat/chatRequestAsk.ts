@@ -1,5 +1,6 @@
 // What a chat request to @longcodezip asks for, from its command, prompt and attached files. No
 // `vscode` here: the participant hands in plain values, the unit tests hand in tables.
+import { oneLine } from '../../webview/viewModel/format';
 
 /** A file or part of one that the user attached to the request (#file, drag and drop). */
 export interface AttachedFile {
@@ -28,7 +29,7 @@ export type ChatAsk =
  * workspace to them. `/complete`: a completion at the cursor. Anything else is a problem to tell.
  */
 export function chatRequestAsk(request: ChatRequestInput): ChatAsk {
-  const text = withoutReferences(request.prompt, request.attached).replace(/\s+/g, ' ').trim();
+  const text = oneLine(withoutReferences(request.prompt, request.attached));
   const files = [...new Set(request.attached.map((file) => file.path))];
   switch (request.command) {
     case undefined:

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { receiverBudget } from '../../core/llm/fitToReceiver';
 import { handOffMessages, promptOverhead, type HandOffTask } from '../../core/llm/handOffPrompt';
+import { formatTokens } from '../../webview/viewModel/format';
 import type { CompressionAsk, CompressionRunner } from '../compress/runCompression';
 import { compressionSummary } from '../compress/compressionSummary';
 import { CompressionFailed, compressForReceiver } from '../llm/compressForReceiver';
@@ -71,7 +72,7 @@ async function answer(
     const { result } = fitted.compression;
     const summary = compressionSummary(result);
     deps.log.info(`@longcodezip: sending ${fitted.receiverTokens} tokens to ${receiver.label}; ${summary}`);
-    stream.progress(`Asking ${request.model.name} with ${fitted.receiverTokens.toLocaleString('en-US')} tokens of compressed context…`);
+    stream.progress(`Asking ${request.model.name} with ${formatTokens(fitted.receiverTokens)} of compressed context…`);
 
     const messages = handOffMessages(result.text, task);
     if (ask.kind === 'completion' && ask.instruction !== '') messages.push({ role: 'user', content: ask.instruction });

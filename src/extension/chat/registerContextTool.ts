@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fitToReceiver } from '../../core/llm/fitToReceiver';
+import { formatTokens } from '../../webview/viewModel/format';
 import type { CompressionAsk, CompressionRunner, ScopeInput } from '../compress/runCompression';
 import { compressionSummary } from '../compress/compressionSummary';
 import { checkToolInput, describeToolScope, toolResultText, type CheckedToolInput, type ContextToolInput } from './contextToolInput';
@@ -24,7 +25,7 @@ export function registerContextTool(context: vscode.ExtensionContext, deps: { re
           confirmationMessages: {
             title: 'Compress code for the model?',
             message: new vscode.MarkdownString(
-              `LongCodeZip will compress ${describeToolScope(checked)} for the question “${checked.question}” and give the compressed code (at most ${budget.toLocaleString('en-US')} tokens) to the chat model.`,
+              `LongCodeZip will compress ${describeToolScope(checked)} for the question “${checked.question}” and give the compressed code (at most ${formatTokens(budget)}) to the chat model.`,
             ),
           },
         };

@@ -10,6 +10,7 @@ import type { PinSpec } from '../../core/compress/resolvePins';
 import { chooseDevice } from '../../core/models/devices/chooseDevice';
 import { systemDeviceProbes } from '../../core/models/devices/systemDeviceProbes';
 import { budgetCounter } from '../../core/tokens/budgetTokenizer';
+import type { RemoteGrant, RemoteScorerAccess } from '../remote/remoteScorerAccess';
 import type { CompressionSettings } from '../settings/compressionSettings';
 import type { ScorerChoice } from '../settings/scorerChoice';
 import type { NeuralScorerProcess } from './neuralScorerProcess';
@@ -25,11 +26,14 @@ export interface ContextToCompress {
   readonly pins: readonly PinSpec[];
   readonly settings: CompressionSettings;
   readonly scorer: ScorerChoice;
+  /** For the remote scorer: the key, and whether the user allowed sending code to its server. */
+  readonly remote?: RemoteGrant;
 }
 
 export interface CompressionDeps {
   readonly store: DiskStore;
   readonly neural: NeuralScorerProcess;
+  readonly remote: Pick<RemoteScorerAccess, 'scorer'>;
   readonly signal: AbortSignal;
   /** What runs now, and how far it has got (0..1) when that is known. */
   readonly onStage: (message: string, fraction?: number) => void;
@@ -50,10 +54,13 @@ export async function compressContext(input: ContextToCompress, deps: Compressio
   const threads = Math.max(1, os.availableParallelism() - 1);
   // Files and device nodes only: the device's own check runs in the scorer's process.
   const device = choice.kind === 'onnx' ? (await chooseDevice(choice.device, systemDeviceProbes())).device : 'cpu';
+  const grant = input.remote ?? { apiKey: undefined, hostAllowed: false };
   const scorers = contextScorers(
     choice.kind === 'onnx'
       ? { kind: 'onnx', folder: choice.folder, dtype: choice.dtype, device, threads, open: () => untilAborted(deps.neural.scorer({ ...choice, device }), deps.signal) }
-      : { kind: 'ngram' },
+      : choice.kind === 'remote'
+        ? { ...choice, open: () => untilAborted(deps.remote.scorer(choice, grant), deps.signal) }
+        : { kind: 'ngram' },
     input.files,
     deps.store,
     input.workspace,

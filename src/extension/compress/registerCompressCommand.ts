@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatTokens } from '../../webview/viewModel/format';
 import { affectsScorer, readScorerSettings } from '../settings/readScorerSettings';
 import type { LastCompression } from './lastCompression';
 import type { CompressionRunner } from './runCompression';
@@ -19,25 +20,36 @@ export interface CompressCommandDeps {
  */
 export function registerCompressCommand(context: vscode.ExtensionContext, deps: CompressCommandDeps): void {
   const { runner, last } = deps;
+
+  /** The question from an input box, remembered for the next one; undefined when the user cancels. */
+  const askQuestion = async (title: string): Promise<string | undefined> => {
+    const question = await vscode.window.showInputBox({
+      title,
+      prompt: 'The question the compressed context should answer',
+      placeHolder: 'e.g. How is the late fee calculated?',
+      value: context.workspaceState.get<string>(LAST_QUESTION),
+      ignoreFocusOut: true,
+      validateInput: (text) => (text.trim() === '' ? 'Type a question.' : undefined),
+    });
+    if (question !== undefined) await context.workspaceState.update(LAST_QUESTION, question);
+    return question;
+  };
+
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsScorer(event)) return;
       deps.stopNeural();
       const settings = readScorerSettings();
-      deps.log.info(`Scorer settings changed: longcodezip.scorer is "${settings.scorer}", longcodezip.model.path is "${settings.modelPath}" (${settings.dtype})`);
+      const using =
+        settings.scorer === 'remote'
+          ? `longcodezip.remote.endpoint is "${settings.remote.endpoint}", model "${settings.remote.model}"`
+          : `longcodezip.model.path is "${settings.modelPath}" (${settings.dtype})`;
+      deps.log.info(`Scorer settings changed: longcodezip.scorer is "${settings.scorer}", ${using}`);
     }),
 
     vscode.commands.registerCommand('longcodezip.compressQuestion', async () => {
-      const question = await vscode.window.showInputBox({
-        title: 'LongCodeZip: Compress for a Question',
-        prompt: 'The question the compressed context should answer',
-        placeHolder: 'e.g. How is the late fee calculated?',
-        value: context.workspaceState.get<string>(LAST_QUESTION),
-        ignoreFocusOut: true,
-        validateInput: (text) => (text.trim() === '' ? 'Type a question.' : undefined),
-      });
+      const question = await askQuestion('LongCodeZip: Compress for a Question');
       if (question === undefined) return;
-      await context.workspaceState.update(LAST_QUESTION, question);
       await runner.runWithNotification({ query: { mode: 'question', text: question }, scope: { kind: 'workspace' } }, { revealPreview: true, announce: true });
     }),
 
@@ -60,15 +72,8 @@ export function registerCompressCommand(context: vscode.ExtensionContext, deps: 
         void vscode.window.showWarningMessage('LongCodeZip: select files or folders in the explorer, then choose "Compress Selected Files for a Question…".');
         return;
       }
-      const question = await vscode.window.showInputBox({
-        title: `LongCodeZip: Compress ${uris.length === 1 ? vscode.workspace.asRelativePath(uris[0]!) : `${uris.length} Selected Items`} for a Question`,
-        prompt: 'The question the compressed context should answer',
-        value: context.workspaceState.get<string>(LAST_QUESTION),
-        ignoreFocusOut: true,
-        validateInput: (text) => (text.trim() === '' ? 'Type a question.' : undefined),
-      });
+      const question = await askQuestion(`LongCodeZip: Compress ${uris.length === 1 ? vscode.workspace.asRelativePath(uris[0]!) : `${uris.length} Selected Items`} for a Question`);
       if (question === undefined) return;
-      await context.workspaceState.update(LAST_QUESTION, question);
       await runner.runWithNotification({ query: { mode: 'question', text: question }, scope: { kind: 'selection', uris } }, { revealPreview: true, announce: true });
     }),
 
@@ -79,9 +84,8 @@ export function registerCompressCommand(context: vscode.ExtensionContext, deps: 
         return;
       }
       await vscode.env.clipboard.writeText(compression.result.text);
-      const tokens = compression.result.totals.compressedTokens.toLocaleString('en-US');
       const format = compression.preview.format === 'markdown' ? 'markdown, one fenced block per file' : 'plain text';
-      void vscode.window.showInformationMessage(`LongCodeZip: copied the compressed context (${tokens} tokens, ${format}).`);
+      void vscode.window.showInformationMessage(`LongCodeZip: copied the compressed context (${formatTokens(compression.result.totals.compressedTokens)}, ${format}).`);
     }),
   );
 }

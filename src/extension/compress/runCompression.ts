@@ -4,11 +4,15 @@ import type { FileChunks } from '../../core/chunking/chunk';
 import type { CompressionQuery } from '../../core/compress/compressionRequest';
 import { CompressionInputError } from '../../core/compress/compressionInputError';
 import { resolvePins, type PinSpec } from '../../core/compress/resolvePins';
+import { RemoteScorerError } from '../../core/scoring/remote/remoteScorerError';
+import { oneLine } from '../../webview/viewModel/format';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { PinStore } from '../pins/pinStore';
 import { pinLabel } from '../pins/pinTarget';
 import type { CompressedPreview } from '../preview/compressedPreview';
 import { previewFormat } from '../preview/previewFormat';
+import { type RemoteErrorAction, remoteErrorActions, remoteSettingActions } from '../remote/remoteErrorActions';
+import type { RemoteScorerAccess } from '../remote/remoteScorerAccess';
 import { readCompressionSettings, SettingsError } from '../settings/readCompressionSettings';
 import { readScorerSettings } from '../settings/readScorerSettings';
 import { chooseScorer, type ScorerChoice, ScorerSettingError } from '../settings/scorerChoice';
@@ -17,7 +21,7 @@ import { compressionSummary } from './compressionSummary';
 import { watchHostStalls } from './hostStalls';
 import type { CompressionScope, FinishedCompression, LastCompression } from './lastCompression';
 import type { NeuralScorerProcess } from './neuralScorerProcess';
-import { filesUnder, folderOfPaths } from './scopeFiles';
+import { filesUnder, folderOfPaths, pathInFolder } from './scopeFiles';
 
 /** What to compress for: a question, or a completion at a place in a document (0-based, as VS Code counts). */
 export type QueryInput =
@@ -69,6 +73,8 @@ export interface RunnerDeps {
   readonly last: LastCompression;
   readonly pins: PinStore;
   readonly neural: NeuralScorerProcess;
+  /** The remote scorer's consent, key and kept scorer. */
+  readonly remote: RemoteScorerAccess;
 }
 
 /** A problem with what was asked: one message for the user, and the setting that fixes it, if one does. */
@@ -135,7 +141,7 @@ export class CompressionRunner implements vscode.Disposable {
       scorer = prepared.scorer;
       if (scorer.kind === 'ngram' && scorer.note) log.warn(scorer.note);
       const stalls = watchHostStalls();
-      const outcome = await compressContext(prepared.input, { store: this.deps.store, neural: this.deps.neural, signal: controller.signal, onStage: report });
+      const outcome = await compressContext(prepared.input, { store: this.deps.store, neural: this.deps.neural, remote: this.deps.remote, signal: controller.signal, onStage: report });
       const longestStall = stalls.stop();
       const compression: FinishedCompression = {
         result: outcome.result,
@@ -185,6 +191,8 @@ export class CompressionRunner implements vscode.Disposable {
     const { folder } = scoped;
     const settings = readCompressionSettings(folder.uri);
     const scorer = chooseScorer(readScorerSettings(folder.uri), vscode.workspace.isTrusted);
+    // Asked before any work: nothing is sent to a server outside this machine without a yes.
+    const remote = scorer.kind === 'remote' ? await this.deps.remote.grant(scorer) : undefined;
 
     if (!this.deps.index.isBuilt()) {
       report('indexing the workspace');
@@ -234,6 +242,7 @@ export class CompressionRunner implements vscode.Disposable {
         pins,
         settings,
         scorer,
+        remote,
       },
     };
   }
@@ -318,6 +327,11 @@ export class CompressionRunner implements vscode.Disposable {
     log.error(`Compression failed: ${message}`);
     if (error instanceof SettingsError) {
       void this.offer(`LongCodeZip: ${message}`, 'error', { 'Open Settings': settingsCommand(error.setting) });
+    } else if (error instanceof ScorerSettingError && error.setting.startsWith('longcodezip.remote.')) {
+      void this.offer(`LongCodeZip: ${message}`, 'error', this.remoteActions(remoteSettingActions(error.setting)));
+    } else if (error instanceof RemoteScorerError) {
+      const consent = error.fix === 'hostConsent';
+      void this.offer(`LongCodeZip ${consent ? 'did not compress' : 'could not compress with the remote scorer'}: ${message}`, consent ? 'warning' : 'error', this.remoteActions(remoteErrorActions(error.fix)));
     } else if (error instanceof ScorerSettingError) {
       void this.offer(`LongCodeZip: ${message}`, 'error', { 'Choose Model…': chooseModel, 'Open Settings': settingsCommand('longcodezip.scorer') });
     } else if (error instanceof AskProblem) {
@@ -335,6 +349,15 @@ export class CompressionRunner implements vscode.Disposable {
       void this.offer(`LongCodeZip could not compress: ${message}`, 'error', { 'Show Log': () => log.show(true) });
     }
     return message;
+  }
+
+  private remoteActions(actions: readonly RemoteErrorAction[]): Record<string, () => unknown> {
+    return Object.fromEntries(
+      actions.map((action) => [
+        action.label,
+        action.kind === 'openSettings' ? settingsCommand(action.setting) : action.kind === 'command' ? () => vscode.commands.executeCommand(action.command) : () => this.deps.log.show(true),
+      ]),
+    );
   }
 
   private async announce(message: string): Promise<void> {
@@ -360,8 +383,7 @@ function settingsCommand(setting: string): () => Thenable<unknown> {
 }
 
 function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
-  const found = folderOfPaths([folder.uri.fsPath], [uri.fsPath]);
-  return 'problem' in found ? vscode.workspace.asRelativePath(uri, false) : found.relativePaths[0]!;
+  return pathInFolder(folder.uri.fsPath, uri.fsPath) ?? vscode.workspace.asRelativePath(uri, false);
 }
 
 /** Files on disk open in editor tabs, in tab order, each once. */
@@ -378,6 +400,5 @@ function openEditorFiles(): vscode.Uri[] {
 
 function describeQuery(query: CompressionQuery): string {
   if (query.mode === 'completion') return `at ${query.cursor.path}:${query.cursor.line}:${query.cursor.column ?? 1}`;
-  const flat = query.text.replace(/\s+/g, ' ').trim();
-  return `for "${flat.length > 120 ? `${flat.slice(0, 117)}...` : flat}"`;
+  return `for "${oneLine(query.text, 120)}"`;
 }

@@ -16,11 +16,11 @@ export function folderOfPaths(roots: readonly string[], paths: readonly string[]
   const relative: { root: string; path: string }[] = [];
   for (const file of paths) {
     const root = roots
-      .filter((candidate) => relativeInside(candidate, file, pathApi) !== undefined)
+      .filter((candidate) => pathInFolder(candidate, file, pathApi) !== undefined)
       .sort((a, b) => b.length - a.length)[0];
     if (root === undefined) return { problem: `${file} is not inside a workspace folder.` };
     holders.add(root);
-    relative.push({ root, path: relativeInside(root, file, pathApi)! });
+    relative.push({ root, path: pathInFolder(root, file, pathApi)! });
   }
   if (holders.size > 1) {
     const names = [...holders].map((root) => pathApi.basename(root)).join(' and ');
@@ -42,7 +42,8 @@ export function filesUnder<T extends { readonly path: string }>(all: readonly T[
   return all.filter((file) => files.has(file.path) || folders.some((folder) => file.path.startsWith(folder)));
 }
 
-function relativeInside(root: string, file: string, pathApi: path.PlatformPath): string | undefined {
+/** `file`'s path inside the folder `root` (POSIX, '' for the root itself), or undefined when it is outside it. */
+export function pathInFolder(root: string, file: string, pathApi: path.PlatformPath = path): string | undefined {
   const relative = pathApi.relative(root, file);
   if (relative === '..' || relative.startsWith(`..${pathApi.sep}`) || pathApi.isAbsolute(relative)) return undefined;
   return relative.split(pathApi.sep).join('/');

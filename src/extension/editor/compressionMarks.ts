@@ -4,17 +4,22 @@
 import { FUNCTION_KINDS } from '../../core/chunking/chunk';
 import type { ChunkDecision, ChunkStatus, CompressionResult } from '../../core/compress/compressionResult';
 import type { LineRange } from '../../core/compress/lineRange';
+import { EVIDENCE_ORDER } from '../../core/retrieval/structure/evidence';
+import { STATUS_LABELS } from '../../webview/viewModel/chunkTree';
+import { formatCount, formatTokens } from '../../webview/viewModel/format';
+import { componentsOf, structureOf, structureText } from '../../webview/viewModel/rankingEvidence';
+import { formatRawScore, isRanked, type ScoreScale, scaledScoreText, scoreScale } from '../../webview/viewModel/scoreScale';
 
 /** The lens above one function (all parts of a split function together). */
 export interface FunctionLens {
   /** 1-based line of the function's first line. */
   readonly line: number;
   readonly status: ChunkStatus;
-  /** e.g. "kept · fused score 0.83 · 212 tokens". */
+  /** e.g. "kept · fused score 0.83 · 212 tokens", then any structural evidence: "· self method". */
   readonly title: string;
 }
 
-/** The hover on a definition's first line: status, every ranking component, tokens (markdown). */
+/** The hover on a definition's first line: status, score, every ranking component, structural evidence, tokens (markdown). */
 export interface DefinitionHover {
   readonly line: number;
   readonly markdown: string;
@@ -29,13 +34,6 @@ export interface FileMarks {
   readonly keptBlocks: readonly LineRange[];
   readonly lenses: readonly FunctionLens[];
   readonly hovers: readonly DefinitionHover[];
-}
-
-/** Which score decided, and the range it is shown on (0 = the lowest ranked chunk, 1 = the best). */
-interface ScoreScale {
-  readonly label: 'fused score' | 'AMI score';
-  readonly min: number;
-  readonly max: number;
 }
 
 /**
@@ -57,19 +55,6 @@ export function marksForFile(result: CompressionResult, path: string): FileMarks
   };
 }
 
-/** The ranking that decided: the same rule as the engine's effectiveMode (n-gram: fused; neural: AMI). */
-function scoreScale(result: CompressionResult): ScoreScale {
-  const ranking = result.parameters.ranking;
-  const mode = ranking !== 'auto' ? ranking : result.scorer.name === 'ngram' ? 'fused' : 'ami';
-  const scores = result.files.flatMap((file) => file.chunks.map((chunk) => chunk.score)).filter((score): score is number => score !== undefined && Number.isFinite(score));
-  return { label: mode === 'fused' ? 'fused score' : 'AMI score', min: Math.min(...scores), max: Math.max(...scores) };
-}
-
-/** A score on the 0..1 scale of this compression's ranked chunks (1.00: the best ranked). */
-function relative(score: number, scale: ScoreScale): number {
-  return scale.max > scale.min ? (score - scale.min) / (scale.max - scale.min) : 1;
-}
-
 /** Functions and methods, each with its parts: a split function's consecutive parts belong together. */
 function functionsOf(chunks: readonly ChunkDecision[]): ChunkDecision[][] {
   const functions: ChunkDecision[][] = [];
@@ -87,10 +72,14 @@ function lensFor(parts: readonly ChunkDecision[], scale: ScoreScale): FunctionLe
   const status = combinedStatus(parts);
   const tokens = parts.reduce((sum, part) => sum + part.tokens, 0);
   const keptTokens = parts.reduce((sum, part) => sum + part.keptTokens, 0);
-  const scores = parts.map((part) => part.score).filter((score): score is number => score !== undefined && Number.isFinite(score));
-  const pieces: string[] = [status];
-  if (status !== 'pinned' && scores.length > 0) pieces.push(`${scale.label} ${relative(Math.max(...scores), scale).toFixed(2)}`);
-  pieces.push(status === 'partial' ? `${count(keptTokens)} of ${count(tokens)} tokens` : `${count(tokens)} tokens`);
+  const scores = parts.map((part) => part.score).filter(isRanked);
+  const pieces: string[] = [STATUS_LABELS[status]];
+  if (status !== 'pinned' && scores.length > 0) pieces.push(scaledScoreText(Math.max(...scores), scale));
+  pieces.push(status === 'partial' ? `${formatCount(keptTokens)} of ${formatTokens(tokens)}` : formatTokens(tokens));
+  // A split function's parts each have their evidence: all of it, strongest first.
+  const kinds = new Set(parts.flatMap((part) => part.evidence ?? []));
+  const evidence = structureText(structureOf({ evidence: EVIDENCE_ORDER.filter((kind) => kinds.has(kind)) }));
+  if (status !== 'pinned' && evidence !== '') pieces.push(evidence);
   return { line: parts[0]!.startLine, status, title: pieces.join(' · ') };
 }
 
@@ -111,15 +100,13 @@ const STATUS_WORDS: Readonly<Record<ChunkStatus, string>> = {
 function hoverFor(chunk: ChunkDecision, scale: ScoreScale): DefinitionHover {
   const name = chunk.kind === 'function-part' ? `${chunk.parent ?? 'function'} (part)` : [chunk.parent, chunk.name].filter(Boolean).join('.');
   const lines = [`**LongCodeZip** · \`${name}\` — ${STATUS_WORDS[chunk.status]}${chunk.reason === 'container' ? ' (brought along by kept code inside it)' : ''}`];
-  if (chunk.score !== undefined && Number.isFinite(chunk.score)) {
-    lines.push(`${scale.label} ${relative(chunk.score, scale).toFixed(2)} (raw ${chunk.score.toPrecision(3)}; 1.00 is the best ranked chunk)`);
-  }
-  const components = Object.entries(chunk.components)
-    .filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined)
-    .map(([component, rank]) => `${component === 'ami' ? 'AMI' : component === 'bm25' ? 'BM25' : component} rank ${rank.rank} (score ${Number.isFinite(rank.score) ? rank.score.toPrecision(3) : 'none'})`);
+  if (isRanked(chunk.score)) lines.push(`${scaledScoreText(chunk.score, scale)} (raw ${formatRawScore(chunk.score)}; 1.00 is the best ranked chunk)`);
+  const components = componentsOf(chunk).map((component) => `${component.name} rank ${component.rank} (score ${formatRawScore(component.score)})`);
   if (components.length > 0) lines.push(components.join(' · '));
+  const structure = structureOf(chunk);
+  if (structure.length > 0) lines.push(`Structure: ${structure.map((label) => `**${label.text}** (${label.meaning})`).join('; ')}`);
   const blocks = chunk.blocks ? ` in ${chunk.blocks.filter((block) => block.kept).length} of ${chunk.blocks.length} blocks` : '';
-  lines.push(chunk.status === 'dropped' ? `${count(chunk.tokens)} tokens, none sent` : `${count(chunk.keptTokens)} of ${count(chunk.tokens)} tokens sent${blocks}`);
+  lines.push(chunk.status === 'dropped' ? `${formatTokens(chunk.tokens)}, none sent` : `${formatCount(chunk.keptTokens)} of ${formatTokens(chunk.tokens)} sent${blocks}`);
   return { line: chunk.startLine, markdown: lines.join('\n\n') };
 }
 
@@ -145,8 +132,4 @@ function complement(merged: readonly LineRange[], lastLine: number): LineRange[]
   }
   if (next <= lastLine) gaps.push({ start: next, end: lastLine });
   return gaps;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LineRange } from '../../core/compress/lineRange';
 import type { FinishedCompression, LastCompression } from '../compress/lastCompression';
-import { folderOfPaths } from '../compress/scopeFiles';
+import { pathInFolder } from '../compress/scopeFiles';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { PinStore } from '../pins/pinStore';
 import { pinLabel, qualifiedName } from '../pins/pinTarget';
@@ -109,7 +109,7 @@ export function registerEditorMarks(context: vscode.ExtensionContext, deps: { la
 async function pinLenses(document: vscode.TextDocument, deps: { pins: PinStore; index: WorkspaceIndex }): Promise<vscode.CodeLens[]> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
-  const path = relativePath(folder.uri, document.uri);
+  const path = pathInFolder(folder.uri.fsPath, document.uri.fsPath);
   const pins = deps.pins.pinsOf(folder.uri).filter((pin) => pin.path === path);
   if (pins.length === 0) return [];
   const chunks = (await deps.index.chunkDocument(folder, document).catch(() => undefined))?.chunks ?? [];
@@ -131,14 +131,7 @@ async function pinLenses(document: vscode.TextDocument, deps: { pins: PinStore; 
 
 /** The document's path relative to the compression's folder, if it is inside it. */
 function pathIn(compression: FinishedCompression, uri: vscode.Uri): string | undefined {
-  if (uri.scheme !== 'file') return undefined;
-  const found = folderOfPaths([compression.folder.fsPath], [uri.fsPath]);
-  return 'problem' in found ? undefined : found.relativePaths[0];
-}
-
-function relativePath(folder: vscode.Uri, uri: vscode.Uri): string | undefined {
-  const found = folderOfPaths([folder.fsPath], [uri.fsPath]);
-  return 'problem' in found ? undefined : found.relativePaths[0];
+  return uri.scheme === 'file' ? pathInFolder(compression.folder.fsPath, uri.fsPath) : undefined;
 }
 
 /** 1-based inclusive lines as a range of the document (clamped to it). */

@@ -1,5 +1,6 @@
 // The answer document's text around the model's answer. No `vscode` here: tested as plain strings.
 import type { HandOffTask } from '../../core/llm/handOffPrompt';
+import { formatCount, oneLine } from '../../webview/viewModel/format';
 
 export interface AnswerHeading {
   readonly task: HandOffTask;
@@ -22,8 +23,7 @@ export type AnswerEnd =
 
 /** The top of the answer document: what was asked, of which model, with which compressed context. */
 export function answerHeading(heading: AnswerHeading): string {
-  const number = (n: number) => n.toLocaleString('en-US');
-  const asked = heading.task.mode === 'question' ? `**Question:** ${oneParagraph(heading.task.question)}` : `**Completion** at the end of the context, in \`${heading.task.path}\``;
+  const asked = heading.task.mode === 'question' ? `**Question:** ${oneLine(heading.task.question)}` : `**Completion** at the end of the context, in \`${heading.task.path}\``;
   const counted = heading.countedInBudgetTokenizer ? 'tokens' : 'tokens as the model counts them';
   return [
     '# LongCodeZip answer',
@@ -32,7 +32,7 @@ export function answerHeading(heading: AnswerHeading): string {
     '',
     `**Model:** ${heading.receiver}`,
     '',
-    `**Context sent:** ${number(heading.receiverTokens)} ${counted} (budget ${number(heading.budget)}) — ${heading.summary}. Run "LongCodeZip: Show Compressed Context" to read it.`,
+    `**Context sent:** ${formatCount(heading.receiverTokens)} ${counted} (budget ${formatCount(heading.budget)}) — ${heading.summary}. Run "LongCodeZip: Show Compressed Context" to read it.`,
     '',
     '---',
     '',
@@ -46,8 +46,4 @@ export function answerEnding(end: AnswerEnd): string {
   if (end.kind === 'failed') return `\n\n---\n\n**The model did not answer:** ${end.message}\n`;
   if (end.finishReason === 'length') return '\n\n---\n\n_The answer stopped at the model\'s length limit._\n';
   return '\n';
-}
-
-function oneParagraph(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

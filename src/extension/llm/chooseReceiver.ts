@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { budgetCounter, type BudgetTokenizer } from '../../core/tokens/budgetTokenizer';
+import { formatTokens } from '../../webview/viewModel/format';
 import { endpointWithKey, readEndpointSettings } from './endpointSettings';
 import { chatModelReceiver, endpointReceiver, type Receiver } from './receivers';
 
@@ -40,7 +41,7 @@ export async function chooseReceiver(context: vscode.ExtensionContext, options: 
   const items: Item[] = [
     ...models.map((model): Item => {
       const choice: RememberedReceiver = { kind: 'chatModel', id: model.id };
-      return { label: model.name, description: `${model.vendor} · ${model.family}${isRemembered(choice) ? ' · last used' : ''}`, detail: model.maxInputTokens > 0 ? `takes up to ${model.maxInputTokens.toLocaleString('en-US')} tokens` : undefined, choice };
+      return { label: model.name, description: `${model.vendor} · ${model.family}${isRemembered(choice) ? ' · last used' : ''}`, detail: model.maxInputTokens > 0 ? `takes up to ${formatTokens(model.maxInputTokens)}` : undefined, choice };
     }),
     endpoint
       ? { label: endpoint.model, description: `OpenAI-compatible endpoint · ${endpoint.baseUrl}${isRemembered({ kind: 'endpoint' }) ? ' · last used' : ''}`, choice: { kind: 'endpoint' } }

@@ -1,4 +1,5 @@
 import { fitToReceiver, type FittedCompression } from '../../core/llm/fitToReceiver';
+import { formatTokens } from '../../webview/viewModel/format';
 import type { FinishedCompression } from '../compress/lastCompression';
 import type { CompressionAsk, CompressionRunner } from '../compress/runCompression';
 
@@ -37,7 +38,7 @@ export interface ReceiverFit {
  */
 export async function compressForReceiver(fit: ReceiverFit): Promise<FittedCompression<FinishedCompression>> {
   const run = async (budget: number): Promise<{ text: string; compression: FinishedCompression }> => {
-    if (budget < fit.budget) fit.onProgress?.(`compressing again at ${budget.toLocaleString('en-US')} tokens: the model counts more tokens than the budget tokenizer`);
+    if (budget < fit.budget) fit.onProgress?.(`compressing again at ${formatTokens(budget)}: the model counts more tokens than the budget tokenizer`);
     const outcome = await fit.runner.run(fit.askAt(budget), { signal: fit.signal, onProgress: fit.onProgress });
     if (outcome.kind === 'cancelled') throw fit.signal.reason ?? new Error('cancelled');
     if (outcome.kind === 'failed') throw new CompressionFailed(outcome.message);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChatEndpoint } from '../../core/llm/openAiChat';
+import { type ApiKeySlot, readApiKey, registerApiKeyCommands } from '../secrets/serverApiKeys';
 
 /** The OpenAI-compatible endpoint the user set up, without its key (that lives in SecretStorage). */
 export interface EndpointSettings {
@@ -18,52 +19,23 @@ export function readEndpointSettings(): EndpointSettings | undefined {
   return { baseUrl, model, timeoutMs: Math.max(1, Number.isFinite(seconds) ? seconds : 120) * 1000 };
 }
 
-/** The secret's name: one key per server (scheme, host and port), so changing the model keeps it. */
-function secretName(baseUrl: string): string {
-  let origin = baseUrl;
-  try {
-    origin = new URL(baseUrl).origin;
-  } catch {
-    // not a URL: the client says so when it is used
-  }
-  return `longcodezip.endpoint.apiKey:${origin}`;
-}
+/** The hand-off endpoint's keys: the same secret names as before the remote scorer had keys of its own. */
+const ENDPOINT_KEYS: ApiKeySlot = {
+  secretPrefix: 'longcodezip.endpoint.apiKey',
+  urlSetting: 'longcodezip.endpoint.baseUrl',
+  settingsSection: 'longcodezip.endpoint',
+  title: 'Endpoint',
+  setCommand: 'longcodezip.setEndpointApiKey',
+  clearCommand: 'longcodezip.clearEndpointApiKey',
+};
 
 /** The endpoint with its API key, if one was set for its server. */
 export async function endpointWithKey(settings: EndpointSettings, secrets: vscode.SecretStorage): Promise<ChatEndpoint> {
-  const apiKey = await secrets.get(secretName(settings.baseUrl));
+  const apiKey = await readApiKey(secrets, ENDPOINT_KEYS, settings.baseUrl);
   return { baseUrl: settings.baseUrl, model: settings.model, ...(apiKey ? { apiKey } : {}) };
 }
 
 /** "LongCodeZip: Set Endpoint API Key…" and "Clear Endpoint API Key". */
 export function registerEndpointKeyCommands(context: vscode.ExtensionContext): void {
-  const baseUrlOrSetUp = async (): Promise<string | undefined> => {
-    const baseUrl = vscode.workspace.getConfiguration('longcodezip.endpoint').get<string>('baseUrl', '').trim();
-    if (baseUrl !== '') return baseUrl;
-    const choice = await vscode.window.showWarningMessage('LongCodeZip: set longcodezip.endpoint.baseUrl first: the key is kept for that server.', 'Open Settings');
-    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'longcodezip.endpoint');
-    return undefined;
-  };
-  context.subscriptions.push(
-    vscode.commands.registerCommand('longcodezip.setEndpointApiKey', async () => {
-      const baseUrl = await baseUrlOrSetUp();
-      if (!baseUrl) return;
-      const key = await vscode.window.showInputBox({
-        title: 'LongCodeZip: Set Endpoint API Key',
-        prompt: `The API key for ${baseUrl} (kept in VS Code's secret storage, never in settings)`,
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: (text) => (text.trim() === '' ? 'Paste the key, or press Escape.' : undefined),
-      });
-      if (key === undefined) return;
-      await context.secrets.store(secretName(baseUrl), key.trim());
-      void vscode.window.showInformationMessage(`LongCodeZip: the API key for ${baseUrl} is saved.`);
-    }),
-    vscode.commands.registerCommand('longcodezip.clearEndpointApiKey', async () => {
-      const baseUrl = await baseUrlOrSetUp();
-      if (!baseUrl) return;
-      await context.secrets.delete(secretName(baseUrl));
-      void vscode.window.showInformationMessage(`LongCodeZip: the API key for ${baseUrl} is cleared.`);
-    }),
-  );
+  registerApiKeyCommands(context, ENDPOINT_KEYS);
 }

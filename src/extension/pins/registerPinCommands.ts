@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PinSpec } from '../../core/compress/resolvePins';
-import { folderOfPaths } from '../compress/scopeFiles';
+import { pathInFolder } from '../compress/scopeFiles';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { pinAtLine, pinLabel } from './pinTarget';
 import type { PinStore } from './pinStore';
@@ -20,7 +20,7 @@ export function registerPinCommands(context: vscode.ExtensionContext, deps: { pi
     const folder = editor && editor.document.uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(editor.document.uri) : undefined;
     if (!editor || !folder) return undefined;
     const file = await index.chunkDocument(folder, editor.document);
-    const path = relativePath(folder, editor.document.uri);
+    const path = pathInFolder(folder.uri.fsPath, editor.document.uri.fsPath);
     return { folder, path, file, pin: file && pinAtLine(file.chunks, editor.selection.active.line + 1) };
   };
 
@@ -30,7 +30,7 @@ export function registerPinCommands(context: vscode.ExtensionContext, deps: { pi
     pending = setTimeout(async () => {
       const editor = vscode.window.activeTextEditor;
       const folder = editor && vscode.workspace.getWorkspaceFolder(editor.document.uri);
-      const path = folder && relativePath(folder, editor!.document.uri);
+      const path = folder && pathInFolder(folder.uri.fsPath, editor!.document.uri.fsPath);
       const anyInFile = folder !== undefined && pins.pinsOf(folder.uri).some((pin) => pin.path === path);
       // Chunking the document only when this file has pins at all.
       const here = anyInFile ? await atCursor(editor).catch(() => undefined) : undefined;
@@ -89,9 +89,4 @@ export function registerPinCommands(context: vscode.ExtensionContext, deps: { pi
       for (const item of picked ?? []) await pins.remove(item.entry.folder.uri, item.entry.pin);
     }),
   );
-}
-
-function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
-  const found = folderOfPaths([folder.uri.fsPath], [uri.fsPath]);
-  return 'problem' in found ? undefined : found.relativePaths[0];
 }

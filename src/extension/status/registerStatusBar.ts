@@ -20,6 +20,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, deps: { last
     if (last && !settingsChanged) return { kind: 'ran', scorer: last.result.scorer, untrusted };
     try {
       const choice = chooseScorer(readScorerSettings(), vscode.workspace.isTrusted);
+      if (choice.kind === 'remote') return { kind: 'remote', model: choice.model, host: choice.endpoint.host };
       return choice.kind === 'ngram' ? { kind: 'ngram', untrusted } : { kind: 'onnx', model: path.basename(choice.folder), device: choice.device };
     } catch (error) {
       return { kind: 'broken', problem: error instanceof Error ? error.message : String(error) };

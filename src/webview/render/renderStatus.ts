@@ -1,15 +1,11 @@
 import type { PanelStatus, PanelToHostMessage } from '../protocol';
+import { formatCount, formatQuantity } from '../viewModel/format';
 import { button, element } from './dom';
-
-/** "1 file", "2,048 files". */
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** The installation's status: version, budgets, parser check, index, languages. */
 export function renderStatus(status: PanelStatus, post: (message: PanelToHostMessage) => void): HTMLElement[] {
   const title = element('h2', `LongCodeZip ${status.version}`);
-  const budgets = element('p', `Budget: ${status.budgets.question.toLocaleString('en-US')} tokens for questions, ${status.budgets.completion.toLocaleString('en-US')} for completions.`);
+  const budgets = element('p', `Budget: ${formatCount(status.budgets.question)} tokens for questions, ${formatCount(status.budgets.completion)} for completions.`);
   const settings = button('Open settings', () => post({ type: 'openSettings' }), { secondary: true });
 
   const check = status.parserCheck;
@@ -26,7 +22,7 @@ export function renderStatus(status: PanelStatus, post: (message: PanelToHostMes
 
   const index = element('p', undefined, 'index-summary');
   index.textContent = status.index
-    ? `Index: ${count(status.index.files, 'file')}, ${count(status.index.chunks, 'chunk')}, ${status.index.skipped.toLocaleString('en-US')} skipped.`
+    ? `Index: ${formatQuantity(status.index.files, 'file')}, ${formatQuantity(status.index.chunks, 'chunk')}, ${formatCount(status.index.skipped)} skipped.`
     : 'The workspace is not indexed yet.';
   const indexButton = button(status.index ? 'Re-index workspace' : 'Index workspace', () => post({ type: 'indexWorkspace' }), { secondary: true });
 

@@ -64,8 +64,8 @@ function chunkItem(chunk: ChunkRow, handlers: TreeHandlers): HTMLElement {
   row.dataset.key = `chunk:${chunk.id}`;
   row.dataset.status = chunk.status;
   row.tabIndex = -1;
-  const evidence = chunk.evidence.map((label) => label.text).join(', ');
-  row.setAttribute('aria-label', `${chunk.label}, ${chunk.statusLabel}, ${chunk.tokensText}, ${chunk.scoreText}${evidence ? `, ${evidence}` : ''}. ${chunk.why}`);
+  const components = chunk.components.map((chip) => chip.text).join(', ');
+  row.setAttribute('aria-label', `${chunk.label}, ${chunk.statusLabel}, ${chunk.tokensText}, ${chunk.scoreText}${components ? `, ${components}` : ''}. ${chunk.why}`);
   row.title = `${chunk.detail}\n${chunk.why}\nEnter or click: show the code`;
 
   const top = element('div', undefined, 'chunk-top');
@@ -74,9 +74,9 @@ function chunkItem(chunk: ChunkRow, handlers: TreeHandlers): HTMLElement {
   const score = element('span', chunk.scoreValue, 'chunk-score');
   score.title = chunk.scoreTitle;
   bottom.append(bar(chunk.scoreBar, 'score-bar', chunk.scoreText), score, element('span', chunk.tokensText, 'chunk-tokens'));
-  for (const label of chunk.evidence) {
-    const chip = element('span', label.text, 'evidence');
-    chip.title = label.title;
+  for (const component of chunk.components) {
+    const chip = element('span', component.text, 'evidence');
+    chip.title = component.title;
     bottom.append(chip);
   }
   row.append(top, bottom);

@@ -2,17 +2,14 @@ import type { ChunkKind } from '../../core/chunking/chunk';
 import type { ChunkDecision, ChunkStatus } from '../../core/compress/compressionResult';
 import type { LineRange } from '../../core/compress/lineRange';
 import { formatCount, formatLines, formatTokens } from './format';
+import { type ComponentLabel, componentMeaning, componentsOf, type StructureLabel, structureOf, structureText } from './rankingEvidence';
 import type { ResultForView } from './resultForView';
+import { formatRawScore, isRanked, scaledScore, scaledScoreText, scoreScale } from './scoreScale';
 
-/** One ranking component's word on a chunk: "AMI #2". */
-export interface EvidenceLabel {
-  /** The component's key in the result: ami, bm25, or an extra list such as structure. */
-  readonly component: string;
-  readonly name: string;
-  readonly rank: number;
-  readonly score: number;
+/** One ranking component's word on a chunk, as a chip: "AMI #2". */
+export interface ComponentChip extends ComponentLabel {
   readonly text: string;
-  /** The longer form for a tooltip. */
+  /** The longer form for a tooltip (the Structure chip's names each kind of structural evidence). */
   readonly title: string;
 }
 
@@ -45,8 +42,10 @@ export interface ChunkRow {
   /** 1 = best; undefined when not ranked. */
   readonly rank: number | undefined;
   /** Each ranking component, best rank first. */
-  readonly evidence: readonly EvidenceLabel[];
-  /** Why it is kept, trimmed, pinned or dropped, in a sentence. */
+  readonly components: readonly ComponentChip[];
+  /** Completion mode: the structural evidence that put it forward, strongest first; empty otherwise. */
+  readonly structure: readonly StructureLabel[];
+  /** Why it is kept, trimmed, pinned or dropped, in a sentence, with the structural evidence: "…; structure: self method". */
   readonly why: string;
   readonly keptLines: readonly LineRange[];
   /** Its place in the result (files in order, chunks in file order): the "position" sort. */
@@ -83,35 +82,12 @@ const KIND_LABELS: Readonly<Record<ChunkKind, string>> = {
   'block-fallback': 'block',
 };
 
-const COMPONENT_NAMES: Readonly<Record<string, string>> = {
-  ami: 'AMI',
-  bm25: 'BM25',
-  structure: 'Structure',
-};
-
-const COMPONENT_MEANINGS: Readonly<Record<string, string>> = {
-  ami: 'how much the code lowers the perplexity of the question',
-  bm25: 'word overlap with the question',
-  structure: 'code the cursor’s function refers to',
-};
-
-/** Which score decided the order: the fusion with the n-gram scorer, AMI with a neural one (as rankChunks' effectiveMode). */
-export function decidingScore(result: ResultForView): 'fused' | 'ami' {
-  const mode = result.parameters.ranking;
-  if (mode !== 'auto') return mode;
-  return result.scorer.name === 'ngram' ? 'fused' : 'ami';
-}
-
 /** The result as a file -> chunk tree, in the result's order. */
 export function chunkTree(result: ResultForView): FileRow[] {
-  const all = result.files.flatMap((file) => file.chunks);
-  const ranked = all.filter((chunk) => chunk.score !== undefined && Number.isFinite(chunk.score));
-  const scores = ranked.map((chunk) => chunk.score!);
-  const low = Math.min(...scores);
-  const high = Math.max(...scores);
+  const ranked = result.files.flatMap((file) => file.chunks).filter((chunk) => isRanked(chunk.score));
   const order = [...ranked].sort((a, b) => b.score! - a.score!);
   const rankOf = new Map(order.map((chunk, i) => [chunk.id, i + 1]));
-  const scoreName = decidingScore(result) === 'fused' ? 'fused score' : 'AMI score';
+  const scale = scoreScale(result);
   let position = 0;
 
   return result.files.map((file, fileIndex) => {
@@ -119,8 +95,8 @@ export function chunkTree(result: ResultForView): FileRow[] {
     const chunks = file.chunks.map((chunk): ChunkRow => {
       counts[chunk.status] += 1;
       const rank = rankOf.get(chunk.id);
-      const score = chunk.score !== undefined && Number.isFinite(chunk.score) ? chunk.score : undefined;
-      const scaled = score === undefined ? 0 : high > low ? (score - low) / (high - low) : 1;
+      const score = isRanked(chunk.score) ? chunk.score : undefined;
+      const structure = structureOf(chunk);
       return {
         id: chunk.id,
         path: chunk.path,
@@ -135,16 +111,17 @@ export function chunkTree(result: ResultForView): FileRow[] {
         keptTokens: chunk.keptTokens,
         tokensText: chunk.status === 'partial' ? `${formatCount(chunk.keptTokens)} of ${formatTokens(chunk.tokens)}` : formatTokens(chunk.tokens),
         score,
-        scoreBar: scaled,
-        scoreText: score === undefined ? 'not ranked' : `${scoreName} ${scaled.toFixed(2)}`,
-        scoreValue: score === undefined ? '' : scaled.toFixed(2),
+        scoreBar: score === undefined ? 0 : scaledScore(score, scale),
+        scoreText: score === undefined ? 'not ranked' : scaledScoreText(score, scale),
+        scoreValue: score === undefined ? '' : scaledScore(score, scale).toFixed(2),
         scoreTitle:
           score === undefined
             ? 'Not ranked: left out before scoring'
-            : `${scoreName} ${scaled.toFixed(2)} on this result's scale (1.00 = the best ranked chunk); ${formatScore(score)} as ranked`,
+            : `${scaledScoreText(score, scale)} on this result's scale (1.00 = the best ranked chunk); ${formatRawScore(score)} as ranked`,
         rank,
-        evidence: evidenceOf(chunk),
-        why: whyText(chunk, rank, ranked.length),
+        components: componentChips(chunk, structure),
+        structure,
+        why: withStructure(whyText(chunk, rank, ranked.length), chunk, structure),
         keptLines: chunk.keptLines,
         position: position++,
       };
@@ -167,27 +144,22 @@ function chunkLabel(chunk: ChunkDecision): string {
   return chunk.parent ? `${chunk.parent}.${chunk.name}` : chunk.name;
 }
 
-/** Three significant digits: fused scores are small (RRF), AMI ones are bits. */
-function formatScore(score: number): string {
-  return Number(score.toPrecision(3)).toString();
+function componentChips(chunk: ChunkDecision, structure: readonly StructureLabel[]): ComponentChip[] {
+  return componentsOf(chunk).map((component) => {
+    const meaning = componentMeaning(component.component);
+    const kinds = component.component === 'structure' && structure.length > 0 ? `. ${structure.map((label) => `${label.text}: ${label.meaning}`).join('; ')}` : '';
+    return {
+      ...component,
+      text: `${component.name} #${component.rank}`,
+      title: `${component.name}${meaning ? ` (${meaning})` : ''}: rank ${component.rank}, score ${formatRawScore(component.score)}${kinds}`,
+    };
+  });
 }
 
-function evidenceOf(chunk: ChunkDecision): EvidenceLabel[] {
-  return Object.entries(chunk.components)
-    .filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined)
-    .sort((a, b) => a[1].rank - b[1].rank || a[0].localeCompare(b[0]))
-    .map(([component, { rank, score }]) => {
-      const name = COMPONENT_NAMES[component] ?? component.charAt(0).toUpperCase() + component.slice(1);
-      const meaning = COMPONENT_MEANINGS[component];
-      return {
-        component,
-        name,
-        rank,
-        score,
-        text: `${name} #${rank}`,
-        title: `${name}${meaning ? ` (${meaning})` : ''}: rank ${rank}, score ${Number.isFinite(score) ? formatScore(score) : 'none'}`,
-      };
-    });
+/** The structural evidence after the reason; a pin keeps a chunk whatever the evidence. */
+function withStructure(why: string, chunk: ChunkDecision, structure: readonly StructureLabel[]): string {
+  if (structure.length === 0 || chunk.status === 'pinned') return why;
+  return `${why}; structure: ${structureText(structure)}`;
 }
 
 function whyText(chunk: ChunkDecision, rank: number | undefined, rankedCount: number): string {

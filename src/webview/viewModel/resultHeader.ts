@@ -1,5 +1,5 @@
 import type { ScoringCounts, StageTimings } from '../../core/compress/compressionResult';
-import { formatCount, formatMillis, formatRatio } from './format';
+import { formatCount, formatMillis, formatQuantity, formatRatio } from './format';
 import type { ResultForView } from './resultForView';
 
 export type StageName = Exclude<keyof StageTimings, 'total'>;
@@ -68,12 +68,12 @@ export function resultHeader(result: ResultForView): ResultHeader {
     device: scorer.name === 'ngram' ? scorer.device : `${scorer.device} · ${scorer.dtype}`,
     scoring: result.scoring && scoringLine(result.scoring),
     notes: result.notes,
-    skipped: result.skipped.length > 0 ? `${formatCount(result.skipped.length)} ${result.skipped.length === 1 ? 'file' : 'files'} skipped` : undefined,
+    skipped: result.skipped.length > 0 ? `${formatQuantity(result.skipped.length, 'file')} skipped` : undefined,
   };
 }
 
 function scoringLine({ rank, fine }: ScoringCounts): string {
-  const fromCache = `Ranking: ${formatCount(rank.cached)} ${rank.cached === 1 ? 'score' : 'scores'} from the cache`;
+  const fromCache = `Ranking: ${formatQuantity(rank.cached, 'score')} from the cache`;
   const ranking = rank.scored === 0 ? `${fromCache}, none computed` : `${fromCache}, ${formatCount(rank.scored)} computed`;
   if (fine.scored === 0) return ranking;
   return `${ranking}; trimming scored ${formatCount(fine.scored)} new ${fine.scored === 1 ? 'text' : 'texts'}`;

@@ -4,6 +4,8 @@ import type { FileChunks } from '../../../src/core/chunking/chunk';
 import { compress } from '../../../src/core/compress/compress';
 import type { ChunkDecision, CompressionResult } from '../../../src/core/compress/compressionResult';
 import { marksForFile, mergeRanges } from '../../../src/extension/editor/compressionMarks';
+import { chunkTree } from '../../../src/webview/viewModel/chunkTree';
+import { resultForView } from '../../../src/webview/viewModel/resultForView';
 import { testChunker } from '../../helpers/chunking';
 import { parameters, scriptedScorer, servicesWith } from '../pipeline/scriptedScorer';
 
@@ -77,10 +79,21 @@ describe('editor marks of the last compression', () => {
       lenses.map((lens) => [lens.line, lens.title]),
       [
         [3, 'kept · fused score 1.00 · 212 tokens'],
-        [11, 'partial · fused score 0.75 · 120 of 300 tokens'],
+        [11, 'trimmed · fused score 0.75 · 120 of 300 tokens'],
         [31, 'dropped · fused score 0.00 · 150 tokens'],
       ],
     );
+  });
+
+  it('says the same score as the panel’s row for the same function', () => {
+    const rows = chunkTree(resultForView(result())).flatMap((file) => file.chunks);
+    const lenses = marksForFile(result(), 'app.py')!.lenses;
+    for (const name of ['total', 'Till.refund', 'audit']) {
+      const row = rows.find((candidate) => candidate.label === name)!;
+      const lens = lenses.find((candidate) => candidate.line === row.startLine)!;
+      assert.equal(lens.title.split(' · ')[1], row.scoreText, name);
+      assert.equal(lens.title.split(' · ')[0], row.statusLabel, name);
+    }
   });
 
   it('names the score after the ranking that decided: AMI with a neural scorer under auto', () => {
@@ -91,7 +104,7 @@ describe('editor marks of the last compression', () => {
     const hovers = marksForFile(result(), 'app.py')!.hovers;
     assert.deepEqual(hovers.map((hover) => hover.line), [3, 11, 31]);
     assert.match(hovers[0]!.markdown, /`total` — kept whole/);
-    assert.match(hovers[0]!.markdown, /AMI rank 1 \(score 2\.50\) · BM25 rank 2 \(score 7\.10\)/);
+    assert.match(hovers[0]!.markdown, /AMI rank 1 \(score 2\.5\) · BM25 rank 2 \(score 7\.1\)/);
     assert.match(hovers[1]!.markdown, /`Till\.refund` — trimmed/);
     assert.match(hovers[1]!.markdown, /120 of 300 tokens sent in 2 of 3 blocks/);
     assert.match(hovers[2]!.markdown, /150 tokens, none sent/);
@@ -107,8 +120,39 @@ describe('editor marks of the last compression', () => {
     const split = { ...base, files: [{ ...base.files[0]!, chunks: parts }] };
     assert.deepEqual(
       marksForFile(split, 'app.py')!.lenses.map((lens) => lens.title),
-      ['partial · fused score 1.00 · 90 of 170 tokens', 'pinned · 30 tokens'],
+      ['trimmed · fused score 1.00 · 90 of 170 tokens', 'pinned · 30 tokens'],
     );
+  });
+
+  it('completion mode: the lens and the hover name the structural evidence that put a function forward', () => {
+    const base = result();
+    const [glue, total, refund, audit] = base.files[0]!.chunks;
+    const withEvidence = [
+      glue!,
+      { ...total!, evidence: ['self-method', 'near-cursor'] as const, components: { ...total!.components, structure: { rank: 1, score: 9 } } },
+      refund!,
+      { ...audit!, evidence: ['name-match'] as const },
+    ];
+    const completion = { ...base, mode: 'completion' as const, files: [{ ...base.files[0]!, chunks: withEvidence }] };
+    const marks = marksForFile(completion, 'app.py')!;
+    assert.deepEqual(
+      marks.lenses.map((lens) => lens.title),
+      ['kept · fused score 1.00 · 212 tokens · self method, near the cursor', 'trimmed · fused score 0.75 · 120 of 300 tokens', 'dropped · fused score 0.00 · 150 tokens · name match'],
+    );
+    const hover = marks.hovers[0]!.markdown;
+    assert.match(hover, /AMI rank 1 \(score 2\.5\) · Structure rank 1 \(score 9\) · BM25 rank 2/);
+    assert.match(hover, /Structure: \*\*self method\*\* \(used before the cursor through self or this[^)]*\); \*\*near the cursor\*\* \(/);
+    assert.doesNotMatch(marks.hovers[1]!.markdown, /Structure/, 'no structural evidence, no line');
+  });
+
+  it('a split function lists the evidence of all its parts once, strongest first', () => {
+    const base = result();
+    const parts = [
+      chunk({ kind: 'function-part', parent: 'load', startLine: 1, endLine: 20, status: 'kept', tokens: 90, keptTokens: 90, score: 0.05, evidence: ['near-cursor'] }),
+      chunk({ kind: 'function-part', parent: 'load', startLine: 21, endLine: 40, status: 'kept', tokens: 80, keptTokens: 80, score: 0.01, evidence: ['imported', 'near-cursor'] }),
+    ];
+    const split = { ...base, files: [{ ...base.files[0]!, chunks: parts }] };
+    assert.equal(marksForFile(split, 'app.py')!.lenses[0]!.title, 'kept · fused score 1.00 · 170 tokens · imported name, near the cursor');
   });
 
   it('has nothing for a file the compression did not read', () => {

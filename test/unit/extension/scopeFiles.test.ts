@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { filesUnder, folderOfPaths } from '../../../src/extension/compress/scopeFiles';
+import { filesUnder, folderOfPaths, pathInFolder } from '../../../src/extension/compress/scopeFiles';
 
 describe('which files a compression reads', () => {
   const roots = ['/work/api', '/work/web', '/work/web/packages/ui'];
@@ -25,6 +25,15 @@ describe('which files a compression reads', () => {
 
   it('works with Windows paths', () => {
     assert.deepEqual(folderOfPaths(['C:\\src\\app'], ['C:\\src\\app\\lib\\x.cs'], path.win32), { root: 'C:\\src\\app', relativePaths: ['lib/x.cs'] });
+  });
+
+  it('a document’s path inside one folder (editor marks, pins, the cursor): POSIX, or nothing outside it', () => {
+    assert.equal(pathInFolder('/work/api', '/work/api/src/app.ts'), 'src/app.ts');
+    assert.equal(pathInFolder('/work/api', '/work/api'), '');
+    assert.equal(pathInFolder('/work/api', '/work/apix/app.ts'), undefined);
+    assert.equal(pathInFolder('/work/api', '/work/web/app.ts'), undefined);
+    assert.equal(pathInFolder('C:\\src\\app', 'C:\\src\\app\\lib\\x.cs', path.win32), 'lib/x.cs');
+    assert.equal(pathInFolder('C:\\src\\app', 'D:\\src\\app\\x.cs', path.win32), undefined);
   });
 
   it('a chosen folder brings every file under it, and nothing that only shares its prefix', () => {

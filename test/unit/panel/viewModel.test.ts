@@ -55,6 +55,7 @@ const fees = file('shelfwise/fees.py', [
     keptTokens: 120,
     score: 0.03,
     components: { bm25: { rank: 1, score: 9 }, ami: { rank: 3, score: 0.4 }, structure: { rank: 2, score: 1 } },
+    evidence: ['self-method', 'near-cursor'],
     blocks: [
       { lines: { start: 32, end: 40 }, tokens: 60, score: 1, alwaysKept: true, kept: true },
       { lines: { start: 41, end: 50 }, tokens: 120, score: 0.2, alwaysKept: false, kept: false },
@@ -145,16 +146,29 @@ describe('the panel view model: a result as rows', () => {
     assert.equal(ami[0]!.chunks[1]!.scoreText, 'AMI score 1.00', 'a neural scorer ranks by AMI');
   });
 
-  it('evidence: every ranking component, best rank first, the structural list included', () => {
-    assert.deepEqual(row('waive').evidence.map((e) => e.text), ['BM25 #1', 'Structure #2', 'AMI #3']);
-    assert.match(row('waive').evidence[1]!.title, /^Structure \(code the cursor’s function refers to\): rank 2, score 1$/);
-    assert.deepEqual(row('compute_late_fee').evidence.map((e) => e.text), ['AMI #1', 'BM25 #2']);
-    assert.deepEqual(row('expire').evidence, []);
+  it('a chip per ranking component, best rank first, the structural list included', () => {
+    assert.deepEqual(row('waive').components.map((e) => e.text), ['BM25 #1', 'Structure #2', 'AMI #3']);
+    assert.match(row('waive').components[1]!.title, /^Structure \(code the cursor’s function refers to\): rank 2, score 1\. self method: used before the cursor through self or this[^;]*; near the cursor: /);
+    assert.deepEqual(row('compute_late_fee').components.map((e) => e.text), ['AMI #1', 'BM25 #2']);
+    assert.equal(row('compute_late_fee').components[0]!.title, 'AMI (how much the code lowers the perplexity of the question): rank 1, score 2.4');
+    assert.deepEqual(row('expire').components, []);
+  });
+
+  it('the structural evidence that kept a chunk: human labels, strongest first, in its reason', () => {
+    assert.deepEqual(row('waive').structure.map((label) => [label.kind, label.text]), [['self-method', 'self method'], ['near-cursor', 'near the cursor']]);
+    assert.equal(row('waive').why, 'ranked #2 of 3; trimmed to 2 of 3 blocks; structure: self method, near the cursor');
+    assert.deepEqual(row('compute_late_fee').structure, [], 'no structural evidence outside completion mode');
+    const labels = (evidence: NonNullable<ChunkDecision['evidence']>) => chunkTree(resultForView({ ...result, files: [file('a.py', [chunk('a.py', { name: 'f', status: 'kept', startLine: 1, endLine: 2, tokens: 5, score: 1, evidence })])] }))[0]!.chunks[0]!;
+    const every = labels(['self-method', 'imported', 'same-file', 'name-match', 'enclosing-class', 'imported-unused', 'imported-file', 'near-cursor']);
+    assert.deepEqual(every.structure.map((label) => label.text), ['self method', 'imported name', 'same-file name', 'name match', 'enclosing class', 'imported, not yet used', 'in an imported file', 'near the cursor']);
+    for (const label of every.structure) assert.ok(label.meaning.length > 20, `${label.kind} says what it means`);
+    assert.equal(labels(['imported']).why, 'ranked #1 of 1: kept whole; structure: imported name');
+    const pinned = chunkTree(resultForView({ ...result, files: [file('a.py', [chunk('a.py', { name: 'f', status: 'pinned', startLine: 1, endLine: 2, tokens: 5, evidence: ['near-cursor'] })])] }))[0]!.chunks[0]!;
+    assert.equal(pinned.why, 'pinned: always sent whole', 'a pin keeps it, whatever the evidence');
   });
 
   it('why: the overall rank, the trimming, the pin, the container, the budget', () => {
     assert.equal(row('compute_late_fee').why, 'ranked #1 of 3: kept whole');
-    assert.equal(row('waive').why, 'ranked #2 of 3; trimmed to 2 of 3 blocks');
     assert.equal(row('HoldQueue.place_hold').why, 'ranked #3 of 3: did not fit the budget');
     assert.equal(row('expire').why, 'pinned: always sent whole');
     assert.equal(row('imports and glue').why, 'brought along by the kept code inside it');

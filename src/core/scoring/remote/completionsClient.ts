@@ -80,7 +80,7 @@ export class CompletionsClient {
           await sleep(this.backoff(attempt), signal);
           continue;
         }
-        throw new RemoteScorerError(`Cannot reach the scoring server at ${this.host} (${code ?? firstLine(error)}): is it running, and is the endpoint right?`);
+        throw new RemoteScorerError(`Cannot reach the scoring server at ${this.host} (${code ?? firstLine(error)}): is it running, and is the endpoint right?`, 'endpoint');
       }
       if (status >= 200 && status < 300) return parseJson(text, `${method} ${path}`, this.host);
       const retryable = status === 429 || status >= 500;
@@ -110,11 +110,12 @@ export class CompletionsClient {
     const said = serverMessage(body);
     const what = `${status}${said ? `: ${said}` : ''}`;
     if (status === 401 || status === 403) {
-      return new RemoteScorerError(`The scoring server at ${this.host} refused the request (${what}): ${this.options.apiKeyHint ?? 'check the API key'}.`);
+      return new RemoteScorerError(`The scoring server at ${this.host} refused the request (${what}): ${this.options.apiKeyHint ?? 'check the API key'}.`, 'apiKey');
     }
     if (status === 404) {
       return new RemoteScorerError(
         `The scoring server at ${this.host} has no ${this.options.endpoint.baseUrl}${path}, or not the model asked for (${what}): check the endpoint (the server's OpenAI base URL, such as http://${this.host}/v1) and the model name.`,
+        'endpoint',
       );
     }
     if (attempts !== undefined) {
@@ -129,7 +130,7 @@ function parseJson(text: string, what: string, host: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     const start = text.trim().slice(0, 60).replace(/\s+/g, ' ');
-    throw new RemoteScorerError(`The scoring server at ${host} answered ${what} with something that is not JSON ("${start}"): is the endpoint an OpenAI-compatible server such as vLLM?`);
+    throw new RemoteScorerError(`The scoring server at ${host} answered ${what} with something that is not JSON ("${start}"): is the endpoint an OpenAI-compatible server such as vLLM?`, 'endpoint');
   }
 }
 

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '../../llm/loopbackHost';
 import { RemoteScorerError } from './remoteScorerError';
 
 /** An OpenAI-compatible server as the remote scorer reaches it. */
@@ -20,23 +20,14 @@ export function parseEndpoint(text: string): RemoteEndpoint {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new RemoteScorerError(`The remote scorer's endpoint '${text}' is not a URL: give the server's OpenAI base URL, such as http://gpu-box:8000/v1.`);
+    throw new RemoteScorerError(`The remote scorer's endpoint '${text}' is not a URL: give the server's OpenAI base URL, such as http://gpu-box:8000/v1.`, 'endpoint');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new RemoteScorerError(`The remote scorer's endpoint ${text} is not an http or https URL: give the server's OpenAI base URL, such as http://gpu-box:8000/v1.`);
+    throw new RemoteScorerError(`The remote scorer's endpoint ${text} is not an http or https URL: give the server's OpenAI base URL, such as http://gpu-box:8000/v1.`, 'endpoint');
   }
   if (url.username || url.password) {
-    throw new RemoteScorerError(`The remote scorer's endpoint ${url.host} carries a user name or password: give the API key through its own setting instead.`);
+    throw new RemoteScorerError(`The remote scorer's endpoint ${url.host} carries a user name or password: give the API key through its own setting instead.`, 'endpoint');
   }
   const path = url.pathname.replace(/\/+$/, '');
   return { baseUrl: `${url.origin}${path === '' ? '/v1' : path}`, host: url.host, loopback: isLoopbackHost(url.hostname) };
-}
-
-/** localhost (and *.localhost), 127.0.0.0/8, ::1 and IPv4-mapped 127.x: addresses that never leave the machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || /^(0:){7}1$/.test(host) || /^::ffff:127\./.test(host) || /^::ffff:7f[0-9a-f]{2}:/.test(host);
-  return false;
 }

@@ -78,7 +78,7 @@ export class RemoteScorer implements Scorer {
   static async open(options: RemoteScorerOptions, signal?: AbortSignal): Promise<RemoteScorer> {
     const { endpoint } = options;
     if (!endpoint.loopback && !options.hostAllowed) {
-      throw new RemoteScorerError(`Sending code to the scoring server at ${endpoint.host} was not allowed: it is not this machine, and the context would leave it.`);
+      throw new RemoteScorerError(`Sending code to the scoring server at ${endpoint.host} was not allowed: it is not this machine, and the context would leave it.`, 'hostConsent');
     }
     const folder = path.resolve(options.tokenizerFolder);
     checkTokenizerFolder(folder);
@@ -89,6 +89,7 @@ export class RemoteScorer implements Scorer {
     if (limits.length === 0) {
       throw new RemoteScorerError(
         `Cannot tell the window of model '${options.model}': the server at ${endpoint.host} does not report max_model_len and ${folder} has no config.json; copy the model's config.json there.`,
+        'tokenizerFolder',
       );
     }
     const window = Math.min(...limits);
@@ -231,11 +232,12 @@ export class RemoteScorer implements Scorer {
 }
 
 /** The tokenizer must be there before anything is sent; said in the remote scorer's words. */
-function checkTokenizerFolder(folder: string): void {
+export function checkTokenizerFolder(folder: string): void {
   for (const file of ['tokenizer.json', 'tokenizer_config.json']) {
     if (!fs.existsSync(path.join(folder, file))) {
       throw new RemoteScorerError(
         `The remote scorer's tokenizer folder ${folder} has no ${file}: point it at a folder with the served model's tokenizer files (the model's Hugging Face files, or its local onnx folder).`,
+        'tokenizerFolder',
       );
     }
   }
