@@ -17,7 +17,7 @@ import { contextScorers, type ScorerChoice } from '../../core/compress/contextSc
 import { isModelDtype, type ModelDtype } from '../../core/scoring/onnx/modelFolder';
 import { DEFAULT_MODEL_ID } from '../../core/models/catalog/modelCatalog';
 import { OnnxProcessScorer } from '../../core/scoring/onnx/onnxProcessScorer';
-import type { DeviceChoice } from '../../core/models/devices/deviceName';
+import type { DeviceChoice } from '../../core/scoring/onnx/devices/deviceName';
 import { parseDeviceFlag, resolveDevice } from './deviceFlags';
 import { budgetCounter, type BudgetTokenizer } from '../../core/tokens/budgetTokenizer';
 import { WorkspaceFilter } from '../../core/workspace/workspaceFilter';

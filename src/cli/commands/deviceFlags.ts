@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chooseDevice } from '../../core/models/devices/chooseDevice';
-import { defaultDtype } from '../../core/models/devices/defaultDtype';
-import { type DeviceChoice, DeviceError, type DeviceName, isDeviceChoice } from '../../core/models/devices/deviceName';
-import type { DeviceProbes } from '../../core/models/devices/deviceProbes';
-import { systemDeviceProbes } from '../../core/models/devices/systemDeviceProbes';
+import { chooseDevice } from '../../core/scoring/onnx/devices/chooseDevice';
+import { defaultDtype } from '../../core/scoring/onnx/devices/defaultDtype';
+import { type DeviceChoice, DeviceError, type DeviceName, isDeviceChoice } from '../../core/scoring/onnx/devices/deviceName';
+import type { DeviceProbes } from '../../core/scoring/onnx/devices/deviceProbes';
+import { systemDeviceProbes } from '../../core/scoring/onnx/devices/systemDeviceProbes';
 import { MODEL_FILES, type ModelDtype } from '../../core/scoring/onnx/modelFolder';
 import { UsageError } from '../usageError';
 

@@ -1,9 +1,9 @@
 import * as readline from 'node:readline/promises';
-import { availableDevices } from '../../core/models/devices/availableDevices';
-import { chooseDevice } from '../../core/models/devices/chooseDevice';
-import { checkCudaLibraries } from '../../core/models/devices/cudaLibraries';
-import { cudaInstallPlan, runCudaInstall } from '../../core/models/devices/cudaInstall';
-import { systemDeviceProbes } from '../../core/models/devices/systemDeviceProbes';
+import { availableDevices } from '../../core/scoring/onnx/devices/availableDevices';
+import { chooseDevice } from '../../core/scoring/onnx/devices/chooseDevice';
+import { checkCudaLibraries } from '../../core/scoring/onnx/devices/cudaLibraries';
+import { cudaInstallPlan, runCudaInstall } from '../../core/scoring/onnx/devices/cudaInstall';
+import { systemDeviceProbes } from '../../core/scoring/onnx/devices/systemDeviceProbes';
 import type { CliContext, CliIO } from '../cliIO';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';

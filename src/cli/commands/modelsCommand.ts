@@ -1,8 +1,8 @@
 import { MODEL_CATALOG } from '../../core/models/catalog/modelCatalog';
-import { availableDevices } from '../../core/models/devices/availableDevices';
-import { chooseDevice } from '../../core/models/devices/chooseDevice';
-import { defaultDtype } from '../../core/models/devices/defaultDtype';
-import { systemDeviceProbes } from '../../core/models/devices/systemDeviceProbes';
+import { availableDevices } from '../../core/scoring/onnx/devices/availableDevices';
+import { chooseDevice } from '../../core/scoring/onnx/devices/chooseDevice';
+import { defaultDtype } from '../../core/scoring/onnx/devices/defaultDtype';
+import { systemDeviceProbes } from '../../core/scoring/onnx/devices/systemDeviceProbes';
 import { DownloadError } from '../../core/models/download/downloadError';
 import { hubEndpoint } from '../../core/models/download/hubEndpoint';
 import { installedState, presentDtypes } from '../../core/models/installedModel';

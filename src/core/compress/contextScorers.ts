@@ -5,7 +5,7 @@ import type { FileChunks } from '../chunking/chunk';
 import { ngramForContext } from '../scoring/ngram/ngramForContext';
 import { modelFingerprint } from '../scoring/onnx/modelFingerprint';
 import { type ModelDtype, openModelFolder } from '../scoring/onnx/modelFolder';
-import type { DeviceName } from '../models/devices/deviceName';
+import type { DeviceName } from '../scoring/onnx/devices/deviceName';
 import { remoteFingerprint } from '../scoring/remote/remoteFingerprint';
 import type { RemoteEndpoint } from '../scoring/remote/remoteEndpoint';
 import { remoteScorerInfo } from '../scoring/remote/remoteScorer';

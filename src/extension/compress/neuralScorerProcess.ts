@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import type { DeviceName } from '../../core/models/devices/deviceName';
+import type { DeviceName } from '../../core/scoring/onnx/devices/deviceName';
 import { OnnxProcessScorer } from '../../core/scoring/onnx/onnxProcessScorer';
 
 export interface NeuralScorerSettings {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { availableDevices } from '../../core/models/devices/availableDevices';
-import { DEVICE_TITLES } from '../../core/models/devices/deviceName';
+import { availableDevices } from '../../core/scoring/onnx/devices/availableDevices';
+import { DEVICE_TITLES } from '../../core/scoring/onnx/devices/deviceName';
 import { DownloadError } from '../../core/models/download/downloadError';
 import { catalogEntry } from '../../core/models/catalog/modelCatalog';
 import { listModels } from '../../core/models/listModels';

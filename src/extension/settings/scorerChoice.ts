@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type DeviceChoice, isDeviceChoice } from '../../core/models/devices/deviceName';
-import { providerMissing } from '../../core/models/devices/providerSupport';
+import { type DeviceChoice, isDeviceChoice } from '../../core/scoring/onnx/devices/deviceName';
+import { providerMissing } from '../../core/scoring/onnx/devices/providerSupport';
 import { openModelFolder } from '../../core/scoring/onnx/modelFolder';
 import { parseEndpoint, type RemoteEndpoint } from '../../core/scoring/remote/remoteEndpoint';
 import { checkTokenizerFolder } from '../../core/scoring/remote/remoteScorer';

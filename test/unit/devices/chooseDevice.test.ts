@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { availableDevices } from '../../../src/core/models/devices/availableDevices';
-import { chooseDevice } from '../../../src/core/models/devices/chooseDevice';
-import { defaultDtype } from '../../../src/core/models/devices/defaultDtype';
-import { DeviceError } from '../../../src/core/models/devices/deviceName';
-import type { DeviceProbes, ProbeResult } from '../../../src/core/models/devices/deviceProbes';
+import { availableDevices } from '../../../src/core/scoring/onnx/devices/availableDevices';
+import { chooseDevice } from '../../../src/core/scoring/onnx/devices/chooseDevice';
+import { defaultDtype } from '../../../src/core/scoring/onnx/devices/defaultDtype';
+import { DeviceError } from '../../../src/core/scoring/onnx/devices/deviceName';
+import type { DeviceProbes, ProbeResult } from '../../../src/core/scoring/onnx/devices/deviceProbes';
 
 function probes(options: { platform?: NodeJS.Platform; arch?: string; cuda?: ProbeResult; webgpu?: ProbeResult }): DeviceProbes & { asked: string[] } {
   const asked: string[] = [];

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { checkCudaLibraries, parseLddMissing } from '../../../src/core/models/devices/cudaLibraries';
+import { checkCudaLibraries, parseLddMissing } from '../../../src/core/scoring/onnx/devices/cudaLibraries';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));

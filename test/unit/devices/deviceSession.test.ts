@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DeviceName } from '../../../src/core/models/devices/deviceName';
+import type { DeviceName } from '../../../src/core/scoring/onnx/devices/deviceName';
 import { type DeviceSteps, openOnDevice } from '../../../src/core/scoring/onnx/deviceSession';
 
 interface FakeSession {

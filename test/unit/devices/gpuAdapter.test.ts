@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { linuxGpuAdapter, parseVulkaninfoSummary } from '../../../src/core/models/devices/gpuAdapter';
+import { linuxGpuAdapter, parseVulkaninfoSummary } from '../../../src/core/scoring/onnx/devices/gpuAdapter';
 
 // `vulkaninfo --summary` on a machine whose only Vulkan device is Mesa 25's lavapipe.
 const LAVAPIPE_SUMMARY = `==========

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCudaLibraries } from '../../../src/core/models/devices/cudaLibraries';
+import { checkCudaLibraries } from '../../../src/core/scoring/onnx/devices/cudaLibraries';
 import { OnnxScorer } from '../../../src/core/scoring/onnx/onnxScorer';
 import { tinyModelDir } from '../scoring/onnx/tinyModel';
 

@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-node';
-import type { DeviceName } from '../../models/devices/deviceName';
+import type { DeviceName } from './devices/deviceName';
 import { ProtoWriter } from './protoWire';
 
 const ONNX_FLOAT = 1;

@@ -1,4 +1,4 @@
-import { DEVICE_TITLES, type DeviceName } from '../../models/devices/deviceName';
+import { DEVICE_TITLES, type DeviceName } from './devices/deviceName';
 
 /** The steps of opening a model on a device, apart so that the fallback can be tested without a GPU. */
 export interface DeviceSteps<Session> {

@@ -1,4 +1,4 @@
-import type { ModelDtype } from '../../scoring/onnx/modelFolder';
+import type { ModelDtype } from '../modelFolder';
 import type { DeviceName } from './deviceName';
 
 const CPU_ORDER: readonly ModelDtype[] = ['q8', 'fp32', 'fp16'];
