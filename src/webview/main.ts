@@ -111,7 +111,7 @@ budget.addEventListener('input', () => {
 budget.addEventListener('change', () => {
   clearTimeout(rebudgetTimer);
   if (!result || result.mode !== 'question' || query.value.trim() === '') return;
-  rebudgetTimer = setTimeout(() => compress(), 250);
+  rebudgetTimer = setTimeout(() => compress({ rebudget: true }), 250);
 });
 
 const runButton = element('button', 'Compress');
@@ -143,14 +143,14 @@ const statusArea = element('details', undefined, 'status');
 statusArea.id = 'status';
 app.replaceChildren(trustBanner, form, resultArea, statusArea);
 
-function compress(): void {
+function compress(how: { rebudget?: boolean } = {}): void {
   const text = query.value.trim();
   if (text === '') {
     query.focus();
     showRun({ state: 'failed', message: 'Type a question first.' });
     return;
   }
-  post({ type: 'compress', query: text, scope: scope.value as PanelScope, budget: Number(budget.value) });
+  post({ type: 'compress', query: text, scope: scope.value as PanelScope, budget: Number(budget.value), ...(how.rebudget && { rebudget: true }) });
 }
 
 // ---- drawing

@@ -64,7 +64,8 @@ export type PanelToHostMessage =
   | { readonly type: 'recheckParser' }
   | { readonly type: 'indexWorkspace' }
   /** Compress for a question; a new budget for the same question is answered from cached scores. */
-  | { readonly type: 'compress'; readonly query: string; readonly scope: PanelScope; readonly budget: number }
+  /** `rebudget`: the slider moved after a result: re-select from cached scores only, never scoring. */
+  | { readonly type: 'compress'; readonly query: string; readonly scope: PanelScope; readonly budget: number; readonly rebudget?: boolean }
   | { readonly type: 'cancel' }
   /** Open the file at the chunk's lines (1-based, inclusive). */
   | { readonly type: 'reveal'; readonly path: string; readonly startLine: number; readonly endLine: number }

@@ -14,8 +14,14 @@ export interface CachedScorerOptions {
   readonly info: ScorerInfo;
   /** Opens the real scorer: called once, the first time an answer is not in the store. */
   readonly open: () => Promise<Scorer>;
-  /** Added to as texts are answered: from the store (`cached`) or by the real scorer (`scored`). */
-  readonly tally?: { scored: number; cached: number };
+  /** Added to as texts are answered: from the store (`cached`), by the real scorer (`scored`), or not (`missing`). */
+  readonly tally?: { scored: number; cached: number; missing: number };
+  /**
+   * Answer from the store only: a text it does not hold gets NaN log-probabilities (no information), so
+   * a chunk never scored ranks on its other evidence and a function never scored is kept or dropped whole.
+   * The real scorer is never opened. The panel's budget slider re-selects this way.
+   */
+  readonly cachedOnly?: boolean;
 }
 
 /**
@@ -47,6 +53,10 @@ export class CachedScorer implements Scorer {
       if (this.options.tally) this.options.tally.cached += 1;
       return cached;
     }
+    if (this.options.cachedOnly) {
+      if (this.options.tally) this.options.tally.missing += 1;
+      return new Float64Array(text.split('\n').length).fill(Number.NaN);
+    }
     const values = await (await this.scorer()).lineLogProbs(text, options);
     if (this.options.tally) this.options.tally.scored += 1;
     this.options.store.setNumbers(shard, key, values);
@@ -75,6 +85,10 @@ export class CachedScorer implements Scorer {
       return cached as Float64Array[];
     }
 
+    if (this.options.cachedOnly) {
+      if (this.options.tally) this.options.tally.missing += missingContexts.length;
+      return keys.map((_, i) => cached[i] ?? new Float64Array(1).fill(Number.NaN));
+    }
     const scorer = await this.scorer();
     const scored = await scorer.queryLogProbs(missingContexts, query, {
       ...options,

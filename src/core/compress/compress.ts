@@ -76,6 +76,13 @@ export async function compress(request: CompressionRequest, services: Compressio
   const refilled = refill(capped.selection, parameters.budget - capped.tokens, ranked, index, render);
   if (refilled) capped = capToBudget(refilled, parameters.budget, render, countTokens, tokensOfPick);
   const renderMillis = clock.lap();
+  const scoring = rankCounts && scoringByStage(rankCounts, services.scoringCounts!());
+  const unscored = (scoring?.rank.missing ?? 0) + (scoring?.fine.missing ?? 0);
+  if (unscored > 0) {
+    setup.notes.push(
+      `Re-selected from cached scores only: ${unscored} text${unscored === 1 ? ' was' : 's were'} never scored (ranked on their other evidence; functions kept or dropped whole). Compress again to score them.`,
+    );
+  }
   return buildResult({
     request,
     index,
@@ -84,7 +91,7 @@ export async function compress(request: CompressionRequest, services: Compressio
     evidence: structure?.evidence,
     capped,
     scorer: scorer.info(),
-    scoring: rankCounts && scoringByStage(rankCounts, services.scoringCounts!()),
+    scoring,
     timings: {
       chunk: request.prepared?.chunkMillis ?? 0,
       rank: timings.rank,
@@ -170,7 +177,10 @@ function pickTokens(id: string, selection: Selection, index: ContextIndex): numb
 
 /** The scorers' counts split at the end of ranking: what ranking asked, and what stage 2 asked after it. */
 function scoringByStage(afterRanking: TextCounts, atEnd: TextCounts): ScoringCounts {
-  return { rank: afterRanking, fine: { scored: atEnd.scored - afterRanking.scored, cached: atEnd.cached - afterRanking.cached } };
+  return {
+    rank: afterRanking,
+    fine: { scored: atEnd.scored - afterRanking.scored, cached: atEnd.cached - afterRanking.cached, missing: atEnd.missing - afterRanking.missing },
+  };
 }
 
 function stageClock(): { lap(): number } {

@@ -83,6 +83,8 @@ export interface StageTimings {
 export interface TextCounts {
   readonly scored: number;
   readonly cached: number;
+  /** Texts left unscored because only cached answers were asked for (the panel's budget slider). */
+  readonly missing: number;
 }
 
 /** What the scorers answered in one compression, per stage. */

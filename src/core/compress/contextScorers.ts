@@ -44,6 +44,8 @@ export type ContextScorers = Pick<CompressionServices, 'scorer' | 'cheapScorer' 
 export interface ContextScorerOptions {
   /** Told how long training the n-gram model took, when it had to be trained. */
   readonly onNgramTrained?: (millis: number) => void;
+  /** Answer from the disk store only, never opening a scorer (CachedScorerOptions.cachedOnly). */
+  readonly cachedOnly?: boolean;
 }
 
 /**
@@ -59,7 +61,8 @@ export function contextScorers(
   workspace: string,
   options: ContextScorerOptions = {},
 ): ContextScorers {
-  const tally = { scored: 0, cached: 0 };
+  const tally = { scored: 0, cached: 0, missing: 0 };
+  const cachedOnly = options.cachedOnly ?? false;
   const scoringCounts = () => ({ ...tally });
   const ngram = (hidden: HiddenSpan | undefined): Scorer => {
     const context = ngramForContext(files, hidden);
@@ -67,6 +70,7 @@ export function contextScorers(
       store,
       workspace,
       tally,
+      cachedOnly,
       info: context.info,
       fingerprint: context.fingerprint,
       async open() {
@@ -81,7 +85,7 @@ export function contextScorers(
   if (choice.kind === 'remote') {
     const fingerprint = remoteFingerprint(choice.endpoint, choice.model, choice.tokenizerFolder);
     const info = remoteScorerInfo(choice.endpoint, choice.model);
-    return { scorer: () => new CachedScorer({ store, workspace, fingerprint, info, open: choice.open, tally }), cheapScorer: ngram, scoringCounts };
+    return { scorer: () => new CachedScorer({ store, workspace, fingerprint, info, open: choice.open, tally, cachedOnly }), cheapScorer: ngram, scoringCounts };
   }
 
   openModelFolder(choice.folder, choice.dtype);
@@ -89,7 +93,7 @@ export function contextScorers(
   const info = { name: 'onnx', model: path.basename(path.resolve(choice.folder)), device: choice.device, dtype: choice.dtype, threads: choice.threads } as const;
   return {
     // The neural scorer never learns from the context: what the query hides needs no special care.
-    scorer: () => new CachedScorer({ store, workspace, fingerprint, info, open: choice.open, tally }),
+    scorer: () => new CachedScorer({ store, workspace, fingerprint, info, open: choice.open, tally, cachedOnly }),
     cheapScorer: ngram,
     scoringCounts,
   };

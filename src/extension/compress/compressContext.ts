@@ -28,6 +28,8 @@ export interface ContextToCompress {
   readonly scorer: ScorerChoice;
   /** For the remote scorer: the key, and whether the user allowed sending code to its server. */
   readonly remote?: RemoteGrant;
+  /** Answer from cached scores only (the panel's budget slider): nothing is scored, no model is opened. */
+  readonly cachedOnly?: boolean;
 }
 
 export interface CompressionDeps {
@@ -64,7 +66,7 @@ export async function compressContext(input: ContextToCompress, deps: Compressio
     input.files,
     deps.store,
     input.workspace,
-    { onNgramTrained: (millis) => (ngramTrainMillis = millis) },
+    { onNgramTrained: (millis) => (ngramTrainMillis = millis), cachedOnly: input.cachedOnly },
   );
 
   deps.onStage('ranking chunks');

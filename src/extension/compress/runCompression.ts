@@ -46,6 +46,8 @@ export interface CompressionAsk {
   readonly budget?: number;
   /** Default: the pins the user made in this workspace folder (PinStore). */
   readonly pins?: readonly PinSpec[];
+  /** Re-select from cached scores only, never scoring (the panel's budget slider). */
+  readonly cachedOnly?: boolean;
 }
 
 export interface RunOptions {
@@ -243,6 +245,7 @@ export class CompressionRunner implements vscode.Disposable {
         settings,
         scorer,
         remote,
+        cachedOnly: ask.cachedOnly ?? false,
       },
     };
   }

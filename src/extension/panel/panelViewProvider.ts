@@ -92,7 +92,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         void vscode.commands.executeCommand('longcodezip.indexWorkspace');
         break;
       case 'compress':
-        void this.compress(message.query, message.scope, message.budget);
+        void this.compress(message.query, message.scope, message.budget, message.rebudget ?? false);
         break;
       case 'cancel':
         this.own?.abort();
@@ -115,7 +115,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
     }
   }
 
-  private async compress(question: string, scope: PanelScope, budget: number): Promise<void> {
+  private async compress(question: string, scope: PanelScope, budget: number, cachedOnly: boolean): Promise<void> {
     if (question.trim() === '') {
       this.setRunState({ state: 'failed', message: 'Type a question first.' });
       return;
@@ -131,7 +131,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
     this.own = controller;
     this.setRunState({ state: 'running', own: true, message: 'Starting…' });
     const outcome = await this.deps.runner.run(
-      { query: { mode: 'question', text: question }, scope: scopeInput, budget },
+      { query: { mode: 'question', text: question }, scope: scopeInput, budget, cachedOnly },
       {
         signal: controller.signal,
         onProgress: (message, fraction) => {

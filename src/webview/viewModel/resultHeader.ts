@@ -75,6 +75,8 @@ export function resultHeader(result: ResultForView): ResultHeader {
 function scoringLine({ rank, fine }: ScoringCounts): string {
   const fromCache = `Ranking: ${formatQuantity(rank.cached, 'score')} from the cache`;
   const ranking = rank.scored === 0 ? `${fromCache}, none computed` : `${fromCache}, ${formatCount(rank.scored)} computed`;
-  if (fine.scored === 0) return ranking;
-  return `${ranking}; trimming scored ${formatCount(fine.scored)} new ${fine.scored === 1 ? 'text' : 'texts'}`;
+  const missing = rank.missing + fine.missing;
+  const unscored = missing === 0 ? '' : `; ${formatCount(missing)} never scored (re-selected from the cache)`;
+  if (fine.scored === 0) return `${ranking}${unscored}`;
+  return `${ranking}; trimming scored ${formatCount(fine.scored)} new ${fine.scored === 1 ? 'text' : 'texts'}${unscored}`;
 }

@@ -30,12 +30,12 @@ describe('a new budget for the same question', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function run(budget: number): Promise<CompressionResult> {
-    const store = new DiskStore({ dir });
+  async function run(budget: number, options: { cachedOnly?: boolean; dir?: string } = {}): Promise<CompressionResult> {
+    const store = new DiskStore({ dir: options.dir ?? dir });
     try {
       return await compress(
         { files, query: { mode: 'question', text: QUESTION }, parameters: { ...DEFAULT_PARAMETERS, budget } },
-        { ...contextScorers({ kind: 'ngram' }, files, store, SAMPLE), countTokens },
+        { ...contextScorers({ kind: 'ngram' }, files, store, SAMPLE, { cachedOnly: options.cachedOnly }), countTokens },
       );
     } finally {
       await store.flush();
@@ -51,7 +51,7 @@ describe('a new budget for the same question', () => {
     // (A text met twice in one run, as two identical functions, is scored once: the second is a cache hit.)
     assert.ok(rank.scored > 10 * rank.cached && fine.scored > 0, JSON.stringify(first.scoring));
     const again = await run(1500);
-    assert.deepEqual(again.scoring, { rank: { scored: 0, cached: rank.scored + rank.cached }, fine: { scored: 0, cached: fine.scored + fine.cached } });
+    assert.deepEqual(again.scoring, { rank: { scored: 0, cached: rank.scored + rank.cached, missing: 0 }, fine: { scored: 0, cached: fine.scored + fine.cached, missing: 0 } });
     assert.equal(again.text, first.text);
   });
 
@@ -70,6 +70,32 @@ describe('a new budget for the same question', () => {
       const again = await run(budget);
       assert.equal(scored(again), 0, `budget ${budget} scored again`);
       assert.equal(cached(again), cached(firstSweep[budgets.indexOf(budget)]!) + scored(firstSweep[budgets.indexOf(budget)]!));
+    }
+  });
+
+  it('the slider asks for cached scores only: nothing is ever scored, what was never scored is said, and the cap holds', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-slider-'));
+    try {
+      await run(1500, { dir: fresh });
+      for (const budget of [3000, 700, 2200]) {
+        const moved = await run(budget, { dir: fresh, cachedOnly: true });
+        assert.equal(moved.scoring!.rank.scored + moved.scoring!.fine.scored, 0, `budget ${budget}: ${JSON.stringify(moved.scoring)}`);
+        assert.ok(moved.totals.compressedTokens <= budget);
+        const missing = moved.scoring!.rank.missing + moved.scoring!.fine.missing;
+        assert.equal(moved.notes.some((note) => note.startsWith('Re-selected from cached scores only')), missing > 0, JSON.stringify(moved.notes));
+      }
+      // With nothing cached at all, the ranking falls back on BM25 and still fills the budget.
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-slider-empty-'));
+      try {
+        const cold = await run(1500, { dir: empty, cachedOnly: true });
+        assert.equal(cold.scoring!.rank.scored + cold.scoring!.fine.scored, 0);
+        assert.ok(cold.scoring!.rank.missing > 0);
+        assert.ok(cold.totals.compressedTokens > 1000 && cold.totals.compressedTokens <= 1500, `${cold.totals.compressedTokens}`);
+      } finally {
+        fs.rmSync(empty, { recursive: true, force: true });
+      }
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
     }
   });
 });

@@ -79,7 +79,7 @@ const result: CompressionResult = {
   totals: { originalTokens: 1220, compressedTokens: 470, ratio: 1220 / 470 },
   timings: { chunk: 0.4, rank: 120, coarse: 2, fine: 30, render: 8, total: 160.4 },
   scorer: { name: 'ngram', model: 'kn3-cache', device: 'cpu', dtype: 'fp64', threads: 1 },
-  scoring: { rank: { scored: 0, cached: 6 }, fine: { scored: 0, cached: 2 } },
+  scoring: { rank: { scored: 0, cached: 6, missing: 0 }, fine: { scored: 0, cached: 2, missing: 0 } },
   notes: ['1 file was cut to the model window'],
 };
 
@@ -115,8 +115,8 @@ describe('the panel view model: a result as rows', () => {
     const header = resultHeader({ ...result, scorer: { name: 'onnx', model: 'Qwen2.5-Coder-0.5B', device: 'cuda', dtype: 'fp16', threads: 4 }, scoring: undefined });
     assert.equal(header.device, 'cuda · fp16');
     assert.equal(header.scoring, undefined);
-    assert.equal(resultHeader({ ...result, scoring: { rank: { scored: 3, cached: 1 }, fine: { scored: 0, cached: 0 } } }).scoring, 'Ranking: 1 score from the cache, 3 computed');
-    assert.equal(resultHeader({ ...result, scoring: { rank: { scored: 0, cached: 6 }, fine: { scored: 1, cached: 1 } } }).scoring, 'Ranking: 6 scores from the cache, none computed; trimming scored 1 new text');
+    assert.equal(resultHeader({ ...result, scoring: { rank: { scored: 3, cached: 1, missing: 0 }, fine: { scored: 0, cached: 0, missing: 0 } } }).scoring, 'Ranking: 1 score from the cache, 3 computed');
+    assert.equal(resultHeader({ ...result, scoring: { rank: { scored: 0, cached: 6, missing: 0 }, fine: { scored: 1, cached: 1, missing: 0 } } }).scoring, 'Ranking: 6 scores from the cache, none computed; trimming scored 1 new text');
   });
 
   it('files hold their chunks in order with status, lines, tokens and a label', () => {
