@@ -4,18 +4,16 @@ import type { LineRange } from '../../src/core/compress/lineRange';
 import { DEFAULT_PARAMETERS, type CompressionParameters } from '../../src/core/compress/parameters';
 import { rankBm25 } from '../../src/core/retrieval/bm25';
 import { structuralRanking } from '../../src/core/retrieval/structure/structuralRanking';
-import type { Scorer } from '../../src/core/scoring/scorer';
+import type { TaskScoring } from '../compression/taskScoring';
 import { completeRanking, packGreedy } from '../retrieval/packBudget';
 import type { CompletionContext } from './completionContext';
 import type { CompletionTask } from './completionTask';
 
-export interface CompletionRowInput {
+/** What a row sees of a task; its scorer is blind to the current function (as the product trains it). */
+export interface CompletionRowInput extends TaskScoring {
   readonly task: CompletionTask;
   readonly context: CompletionContext;
   readonly budgets: readonly number[];
-  /** The task's n-gram scorer, blind to the current function (as the product trains it). */
-  readonly scorer: Scorer;
-  readonly countTokens: (text: string) => number;
 }
 
 /** What a row kept at one budget: kept lines per file, and the tokens of its output. */

@@ -1,4 +1,5 @@
 import type { TaskLanguage } from '../retrieval/corpusPackages';
+import type { GeneratedTasks } from '../retrieval/taskCache';
 
 /** A definition the cursor line calls: what dependency recall looks for in the output. */
 export interface GoldDefinition {
@@ -47,10 +48,6 @@ export interface CompletionPackageSummary {
   readonly tasks: number;
 }
 
-export interface CompletionTaskSet {
-  readonly version: string;
-  readonly seed: string;
-  readonly sources: readonly string[];
-  readonly tasks: readonly CompletionTask[];
+export interface CompletionTaskSet extends GeneratedTasks<CompletionTask> {
   readonly packages: Readonly<Record<string, CompletionPackageSummary>>;
 }

@@ -1,7 +1,5 @@
 import type { LineRange } from '../../src/core/compress/lineRange';
-import { ngramForContext } from '../../src/core/scoring/ngram/ngramForContext';
-import { countTokens } from '../../src/core/tokens/countTokens';
-import { MemoScorer } from '../compression/memoScorer';
+import { taskScoring } from '../compression/taskScoring';
 import type { ChunkedFiles } from '../retrieval/chunkedFiles';
 import { BUDGET_FRACTIONS } from '../retrieval/packBudget';
 import { completionContext } from './completionContext';
@@ -57,9 +55,9 @@ export async function evaluateCompletion(
 
     started = performance.now();
     const hidden = { path: task.file, ...context.completion.excludedSpan };
-    const scorer = new MemoScorer(await ngramForContext(context.files, hidden).open());
+    const scoring = await taskScoring(context.files, hidden);
     trainingMs += performance.now() - started;
-    const input = { task, context, budgets, scorer, countTokens: memoised(countTokens) };
+    const input = { task, context, budgets, ...scoring };
 
     const recall = new Map<string, number[]>();
     for (const row of rows) {
@@ -76,13 +74,4 @@ export async function evaluateCompletion(
     onTask?.(results.length);
   }
   return { results, rowMs, overBudget, prefixOverBudget, contextMs, trainingMs };
-}
-
-function memoised(count: (text: string) => number): (text: string) => number {
-  const known = new Map<string, number>();
-  return (text) => {
-    let n = known.get(text);
-    if (n === undefined) known.set(text, (n = count(text)));
-    return n;
-  };
 }

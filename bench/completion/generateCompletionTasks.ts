@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import type { Chunk } from '../../src/core/chunking/chunk';
 import type { ChunkedFiles } from '../retrieval/chunkedFiles';
 import { chooseContextFiles } from '../retrieval/chooseContextFiles';
-import { packageFiles, type CorpusPackage, type TaskLanguage } from '../retrieval/corpusPackages';
-import { seededOrder, seededUnit } from '../retrieval/seededOrder';
+import { packageFiles, type CorpusPackage } from '../retrieval/corpusPackages';
+import { PackageOffer, takeInTurn } from '../retrieval/packageOffer';
+import { seededUnit } from '../retrieval/seededOrder';
 import { callsOnLine } from './callsOnLine';
 import type { CompletionDropReason, CompletionPackageSummary, CompletionTask, CompletionTaskSet, GoldDefinition } from './completionTask';
 import { definitionIndex, signatureLine } from './definitionIndex';
@@ -39,6 +40,15 @@ interface Candidate {
   readonly fn: Chunk;
 }
 
+/** A package read once: its files in path order, their texts and tokens, its functions long enough to complete. */
+interface ScannedPackage {
+  readonly pkg: CorpusPackage;
+  readonly files: readonly string[];
+  readonly texts: ReadonlyMap<string, string>;
+  readonly fileTokens: ReadonlyMap<string, number>;
+  readonly candidates: readonly Candidate[];
+}
+
 /**
  * The completion tasks of each language, taken in turn from its packages as the retrieval generator does.
  * A package offers its functions (and methods) in seeded order; each becomes a task when, in a context of
@@ -53,121 +63,76 @@ export async function generateCompletionTasks(
   const tasks: CompletionTask[] = [];
   const summaries: Record<string, CompletionPackageSummary> = {};
   for (const language of [...new Set(packages.map((p) => p.language))]) {
-    const offers: PackageOffer[] = [];
-    for (const pkg of packages.filter((p) => p.language === language)) offers.push(await PackageOffer.scan(pkg, chunkedFiles, options));
-    let open = offers.filter((o) => o.remaining > 0);
-    const taken: CompletionTask[] = [];
-    while (taken.length < options.tasksPerLanguage && open.length > 0) {
-      for (const offer of open) {
-        if (taken.length >= options.tasksPerLanguage) break;
-        const task = await offer.next();
-        if (task) taken.push(task);
-      }
-      open = open.filter((o) => o.remaining > 0 && o.made < options.maxPerPackage);
-    }
-    tasks.push(...taken);
-    for (const offer of offers) summaries[offer.pkg.name] = offer.summary(language);
+    const scanned: ScannedPackage[] = [];
+    for (const pkg of packages.filter((p) => p.language === language)) scanned.push(await scanPackage(pkg, chunkedFiles, options));
+    const offers = scanned.map((s) => new PackageOffer<Candidate, CompletionTask, CompletionDropReason>(s.candidates, options.seed, (c) => makeTask(s, c, chunkedFiles, options)));
+    tasks.push(...(await takeInTurn(offers, options)));
+    scanned.forEach((s, i) => {
+      summaries[s.pkg.name] = { language, files: s.files.length, functions: s.candidates.length, ...offers[i]!.counts() };
+    });
   }
   return { version: COMPLETION_GENERATOR_VERSION, seed: options.seed, sources: packages.flatMap((p) => p.sources), tasks, packages: summaries };
 }
 
-class PackageOffer {
-  private tried = 0;
-  private taken = 0;
-  private readonly dropped: Partial<Record<CompletionDropReason, number>> = {};
-  private readonly order: readonly Candidate[];
-
-  private constructor(
-    readonly pkg: CorpusPackage,
-    private readonly files: readonly string[],
-    private readonly texts: ReadonlyMap<string, string>,
-    private readonly fileTokens: ReadonlyMap<string, number>,
-    private readonly candidates: readonly Candidate[],
-    private readonly chunkedFiles: ChunkedFiles,
-    private readonly options: CompletionGenerationOptions,
-  ) {
-    this.order = seededOrder(candidates, options.seed, (c) => c.key);
-  }
-
-  static async scan(pkg: CorpusPackage, chunkedFiles: ChunkedFiles, options: CompletionGenerationOptions): Promise<PackageOffer> {
-    const files = packageFiles(pkg);
-    const texts = new Map<string, string>();
-    const fileTokens = new Map<string, number>();
-    const candidates: Candidate[] = [];
-    for (const file of files) {
-      const text = fs.readFileSync(path.join(pkg.folder, file), 'utf8');
-      texts.set(file, text);
-      const chunked = await chunkedFiles.chunk(file, text);
-      fileTokens.set(file, chunked.tokens.reduce((sum, n) => sum + n, 0));
-      for (const fn of chunked.file.chunks) {
-        if ((fn.kind === 'function' || fn.kind === 'method') && fn.name && fn.endLine - fn.startLine + 1 >= options.minFunctionLines) {
-          candidates.push({ key: `${pkg.name}/${file}:${fn.startLine}:${fn.name}`, file, fn });
-        }
+async function scanPackage(pkg: CorpusPackage, chunkedFiles: ChunkedFiles, options: CompletionGenerationOptions): Promise<ScannedPackage> {
+  const files = packageFiles(pkg);
+  const texts = new Map<string, string>();
+  const fileTokens = new Map<string, number>();
+  const candidates: Candidate[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(pkg.folder, file), 'utf8');
+    texts.set(file, text);
+    const chunked = await chunkedFiles.chunk(file, text);
+    fileTokens.set(file, chunked.tokens.reduce((sum, n) => sum + n, 0));
+    for (const fn of chunked.file.chunks) {
+      if ((fn.kind === 'function' || fn.kind === 'method') && fn.name && fn.endLine - fn.startLine + 1 >= options.minFunctionLines) {
+        candidates.push({ key: `${pkg.name}/${file}:${fn.startLine}:${fn.name}`, file, fn });
       }
     }
-    return new PackageOffer(pkg, files, texts, fileTokens, candidates, chunkedFiles, options);
   }
+  return { pkg, files, texts, fileTokens, candidates };
+}
 
-  get made(): number {
-    return this.taken;
+async function makeTask(
+  { pkg, files, texts, fileTokens }: ScannedPackage,
+  { key, file, fn }: Candidate,
+  chunkedFiles: ChunkedFiles,
+  options: CompletionGenerationOptions,
+): Promise<CompletionTask | CompletionDropReason> {
+  const { minContextTokens: min, maxContextTokens: max, seed } = options;
+  const tokensOf = (f: string) => fileTokens.get(f)!;
+  if (tokensOf(file) > max) return 'file over the context cap';
+  const target = Math.round(min + seededUnit(seed, `target:${key}`) * (max - min));
+  const contextFiles = chooseContextFiles(files, file, tokensOf, { min, target, max });
+  if (!contextFiles) return 'package too small for the context floor';
+
+  const chunked = await Promise.all(contextFiles.map((f) => chunkedFiles.chunk(f, texts.get(f)!)));
+  const definitions = definitionIndex(chunked.map((c) => c.file), fn.id);
+  const lines = fn.text.split('\n');
+  const signature = signatureLine(fn);
+  const eligible: { line: number; gold: GoldDefinition[] }[] = [];
+  for (let line = signature + 1; line <= fn.endLine; line++) {
+    const gold = callsOnLine(lines[line - fn.startLine]!, fn.language!)
+      .filter((name) => name !== fn.name && definitions.get(name)?.length === 1)
+      .map((name) => definitions.get(name)![0]!)
+      .map((chunk): GoldDefinition => ({ name: chunk.name!, path: chunk.path, chunkId: chunk.id, signatureLine: signatureLine(chunk) }));
+    if (gold.length > 0) eligible.push({ line, gold });
   }
-
-  get remaining(): number {
-    return this.order.length - this.tried;
-  }
-
-  async next(): Promise<CompletionTask | undefined> {
-    while (this.remaining > 0) {
-      const made = await this.makeTask(this.order[this.tried++]!);
-      if (typeof made !== 'string') {
-        this.taken++;
-        return made;
-      }
-      this.dropped[made] = (this.dropped[made] ?? 0) + 1;
-    }
-    return undefined;
-  }
-
-  private async makeTask({ key, file, fn }: Candidate): Promise<CompletionTask | CompletionDropReason> {
-    const { minContextTokens: min, maxContextTokens: max, seed } = this.options;
-    const tokensOf = (f: string) => this.fileTokens.get(f)!;
-    if (tokensOf(file) > max) return 'file over the context cap';
-    const target = Math.round(min + seededUnit(seed, `target:${key}`) * (max - min));
-    const contextFiles = chooseContextFiles(this.files, file, tokensOf, { min, target, max });
-    if (!contextFiles) return 'package too small for the context floor';
-
-    const chunked = await Promise.all(contextFiles.map((f) => this.chunkedFiles.chunk(f, this.texts.get(f)!)));
-    const definitions = definitionIndex(chunked.map((c) => c.file), fn.id);
-    const lines = fn.text.split('\n');
-    const signature = signatureLine(fn);
-    const eligible: { line: number; gold: GoldDefinition[] }[] = [];
-    for (let line = signature + 1; line <= fn.endLine; line++) {
-      const gold = callsOnLine(lines[line - fn.startLine]!, fn.language!)
-        .filter((name) => name !== fn.name && definitions.get(name)?.length === 1)
-        .map((name) => definitions.get(name)![0]!)
-        .map((chunk): GoldDefinition => ({ name: chunk.name!, path: chunk.path, chunkId: chunk.id, signatureLine: signatureLine(chunk) }));
-      if (gold.length > 0) eligible.push({ line, gold });
-    }
-    if (eligible.length === 0) return 'no line calls a function defined once elsewhere in the context';
-    const pick = eligible[Math.floor(seededUnit(seed, `line:${key}`) * eligible.length)]!;
-    return {
-      id: `${this.pkg.name}/${file}:${pick.line}:${fn.name}`,
-      language: this.pkg.language,
-      package: this.pkg.name,
-      file,
-      functionName: fn.name!,
-      cursorLine: pick.line,
-      expectedLine: lines[pick.line - fn.startLine]!.trim(),
-      contextFiles,
-      contextTokens: chunked.reduce((sum, c) => sum + c.tokens.reduce((s, n) => s + n, 0), 0),
-      gold: pick.gold,
-      contextHash: contextHash(contextFiles, contextFiles.map((f) => this.texts.get(f)!)),
-    };
-  }
-
-  summary(language: TaskLanguage): CompletionPackageSummary {
-    return { language, files: this.files.length, functions: this.candidates.length, tried: this.tried, dropped: this.dropped, tasks: this.taken };
-  }
+  if (eligible.length === 0) return 'no line calls a function defined once elsewhere in the context';
+  const pick = eligible[Math.floor(seededUnit(seed, `line:${key}`) * eligible.length)]!;
+  return {
+    id: `${pkg.name}/${file}:${pick.line}:${fn.name}`,
+    language: pkg.language,
+    package: pkg.name,
+    file,
+    functionName: fn.name!,
+    cursorLine: pick.line,
+    expectedLine: lines[pick.line - fn.startLine]!.trim(),
+    contextFiles,
+    contextTokens: chunked.reduce((sum, c) => sum + c.tokens.reduce((s, n) => s + n, 0), 0),
+    gold: pick.gold,
+    contextHash: contextHash(contextFiles, contextFiles.map((f) => texts.get(f)!)),
+  };
 }
 
 export function contextHash(files: readonly string[], texts: readonly string[]): string {

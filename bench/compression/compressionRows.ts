@@ -1,23 +1,20 @@
 import { compress } from '../../src/core/compress/compress';
 import type { LineRange } from '../../src/core/compress/lineRange';
 import { DEFAULT_PARAMETERS, type CompressionParameters } from '../../src/core/compress/parameters';
-import type { Scorer } from '../../src/core/scoring/scorer';
 import { completeRanking, packGreedy } from '../retrieval/packBudget';
 import { bm25 } from '../retrieval/rankers';
 import type { RetrievalTask } from '../retrieval/retrievalTask';
 import type { TaskContext } from '../retrieval/taskContext';
 import { keptByLastTokens } from './lastTokens';
 import type { Needle } from './needle';
+import type { TaskScoring } from './taskScoring';
 
 /** What a row sees of a task: the context, the query (in `task`), the budgets, the task's shared scorer. */
-export interface RowInput {
+export interface RowInput extends TaskScoring {
   readonly task: RetrievalTask;
   readonly context: TaskContext;
   readonly needle: Needle;
   readonly budgets: readonly number[];
-  readonly scorer: Scorer;
-  /** The budget tokenizer (o200k), remembered per text for the task. */
-  readonly countTokens: (text: string) => number;
 }
 
 /** What a row kept at one budget: the kept lines of the needle's file, and the tokens of its whole output. */

@@ -1,13 +1,11 @@
-import { ngramForContext } from '../../src/core/scoring/ngram/ngramForContext';
-import { countTokens } from '../../src/core/tokens/countTokens';
 import type { ChunkedFiles } from '../retrieval/chunkedFiles';
 import type { Evaluation, TaskResult } from '../retrieval/evaluateRankers';
 import { BUDGET_FRACTIONS } from '../retrieval/packBudget';
 import type { RetrievalTask } from '../retrieval/retrievalTask';
 import { checkedTaskContext } from '../retrieval/taskContext';
 import type { CompressionRow } from './compressionRows';
-import { MemoScorer } from './memoScorer';
 import { findNeedle, needleFate, type NeedleFate } from './needle';
+import { taskScoring } from './taskScoring';
 
 /**
  * The retrieval benchmark's Evaluation (`hits`: the needle survived, per budget; `rankingMs`: each row's
@@ -51,9 +49,9 @@ export async function evaluateCompression(
     contextMs += performance.now() - started;
 
     started = performance.now();
-    const scorer = new MemoScorer(await ngramForContext(context.files).open());
+    const scoring = await taskScoring(context.files);
     trainingMs += performance.now() - started;
-    const input = { task, context, needle, budgets, scorer, countTokens: memoised(countTokens) };
+    const input = { task, context, needle, budgets, ...scoring };
 
     const hits = new Map<string, boolean[]>();
     for (const row of rows) {
@@ -74,14 +72,4 @@ export async function evaluateCompression(
     onTask?.(results.length);
   }
   return { results, rankingMs, contextMs, fill, overBudget, lost, trainingMs };
-}
-
-/** One task's token counts remembered: the rows count the same chunk texts again and again. */
-function memoised(count: (text: string) => number): (text: string) => number {
-  const known = new Map<string, number>();
-  return (text) => {
-    let n = known.get(text);
-    if (n === undefined) known.set(text, (n = count(text)));
-    return n;
-  };
 }

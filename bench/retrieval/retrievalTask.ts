@@ -1,4 +1,5 @@
 import type { TaskLanguage } from './corpusPackages';
+import type { GeneratedTasks } from './taskCache';
 
 /**
  * Find the described function: the query is a function's doc comment, the context is files of its package
@@ -34,11 +35,7 @@ export type DropReason =
   | 'gold chunk not found after removing the doc';
 
 /** What generation made, and what it left out and why. */
-export interface TaskSet {
-  readonly version: string;
-  readonly seed: string;
-  readonly sources: readonly string[];
-  readonly tasks: readonly RetrievalTask[];
+export interface TaskSet extends GeneratedTasks<RetrievalTask> {
   /** Documented functions per package, and how many of them each filter left out. */
   readonly candidates: Readonly<Record<string, PackageCandidates>>;
 }

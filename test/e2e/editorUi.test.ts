@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { fixturesDir, repoRoot } from '../helpers/repoPaths';
-import { runFromPalette, startCodeServer, waitFor, type CodeServerSession } from './codeServer';
+import { runFromPalette, waitFor, type CodeServerSession } from './codeServer';
+import { endSession, QUESTION, sampleLibrary, writeFolderSettings } from './sampleLibrary';
+import { compressForQuestion, openWorkbench, previewText } from './workbenchSteps';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-const vsix = path.join(repoRoot, 'vsix', `longcodezip-linux-x64-${pkg.version}.vsix`);
-const QUESTION = 'How is the late-return fee calculated when a member returns a book after the due date?';
-const SAMPLE_FILES = ['shelfwise/__init__.py', 'shelfwise/fees.py', 'shelfwise/circulation.py', 'shelfwise/models.py', 'shelfwise/holds.py', 'shelfwise/utils/__init__.py', 'shelfwise/utils/dates.py'];
+/** The lenses the tests read. */
+const CODE_LENS = { 'editor.codeLens': true };
 /** Set by scripts/screenshots.mjs: the folder to write the README's picture of the preview into. */
 const DOCS_DIR = process.env.LONGCODEZIP_DOCS_SCREENSHOTS;
 
@@ -21,26 +20,18 @@ describe('real VS Code host: commands, preview, decorations, CodeLens, status ba
   const summaries = () => log().split('\n').filter((line) => /Compressed library (for "|at )/.test(line));
 
   before(async () => {
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package`);
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-editor-'));
-    session = await startCodeServer({ vsix, workspace: sampleWorkspace(scratch), name: 'editor' });
+    const library = sampleLibrary('lcz-editor-', CODE_LENS);
+    scratch = library.scratch;
+    session = await openWorkbench(library.workspace, { name: 'editor' });
     await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await session.page.locator('.activitybar .action-item a[aria-label^="LongCodeZip"]').waitFor({ timeout: 60_000 });
   });
 
-  after(async () => {
-    await session?.screenshot('editor-final').catch(() => undefined);
-    await session?.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => endSession(session, scratch, 'editor-final'));
 
   it('compresses from the palette; the preview shows the markdown that would be sent', async () => {
     const { page } = session;
     await openFile(page, 'fees.py');
-    await runFromPalette(page, 'LongCodeZip: Compress for a Question…');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'LongCodeZip: Compress for a Question' }).waitFor({ timeout: 60_000 });
-    await page.locator('.quick-input-widget .quick-input-box input').fill(QUESTION);
-    await page.keyboard.press('Enter');
+    await compressForQuestion(page, QUESTION);
 
     const [summary] = await waitFor(summaries, (lines) => lines.length === 1, 'the summary in the log', 120_000);
     assert.match(summary!, /[\d,]+ → [\d,]+ tokens \([\d.]+×, budget 1,500\)/);
@@ -89,9 +80,7 @@ describe('real VS Code host: commands, preview, decorations, CodeLens, status ba
     await page.locator('.notifications-toasts', { hasText: 'pinned shelfwise/fees.py: compute_lost_item_charge' }).waitFor({ timeout: 30_000 });
     await until(async () => (await lensTexts(page)).some((title) => title.includes('pinned · Unpin')), 'the pin lens');
 
-    await runFromPalette(page, 'LongCodeZip: Compress for a Question…');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'LongCodeZip: Compress for a Question' }).waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Enter');
+    await compressForQuestion(page, undefined);
     await waitFor(summaries, (lines) => lines.length === 2, 'the second summary', 120_000);
     const copied = await copyCompressed(page);
     // Kept whole: the function exactly as in the file.
@@ -116,10 +105,7 @@ describe('real VS Code host: commands, preview, decorations, CodeLens, status ba
   // Only for scripts/screenshots.mjs (docs/preview.png); CI does not define this test.
   if (DOCS_DIR) it('makes the picture of the preview beside the decorated source', async () => {
     const { page } = session;
-    await runFromPalette(page, 'LongCodeZip: Compress for a Question…');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'LongCodeZip: Compress for a Question' }).waitFor({ timeout: 60_000 });
-    await page.locator('.quick-input-widget .quick-input-box input').fill(QUESTION);
-    await page.keyboard.press('Enter');
+    await compressForQuestion(page, QUESTION);
     await waitFor(summaries, (found) => found.length === 4, 'the fourth summary', 120_000);
     await previewText(page);
     await runFromPalette(page, 'View: Move Editor into Right Group');
@@ -139,29 +125,20 @@ describe('real VS Code host: an untrusted folder', { timeout: 300_000 }, () => {
   let scratch: string;
 
   before(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-editor-untrusted-'));
-    const workspace = sampleWorkspace(scratch);
+    const library = sampleLibrary('lcz-editor-untrusted-');
+    scratch = library.scratch;
     // A model and the neural scorer asked for: an untrusted folder must not load it.
     const model = path.join(scratch, 'tiny-qwen2');
     fs.cpSync(path.join(fixturesDir, 'models', 'tiny-qwen2'), model, { recursive: true });
-    writeSettings(workspace, { 'longcodezip.scorer': 'onnx', 'longcodezip.model.path': model });
-    session = await startCodeServer({ vsix, workspace, name: 'editor-untrusted', trust: 'ask' });
-    await session.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 60_000 });
-    await session.page.locator('.activitybar .action-item a[aria-label^="LongCodeZip"]').waitFor({ timeout: 60_000 });
+    writeFolderSettings(library.workspace, { ...CODE_LENS, 'longcodezip.scorer': 'onnx', 'longcodezip.model.path': model });
+    session = await openWorkbench(library.workspace, { name: 'editor-untrusted', trust: 'ask' });
   });
 
-  after(async () => {
-    await session?.screenshot('editor-untrusted-final').catch(() => undefined);
-    await session?.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => endSession(session, scratch, 'editor-untrusted-final'));
 
   it('compresses with the n-gram scorer only, and says so in the notification and the status bar', async () => {
     const { page } = session;
-    await runFromPalette(page, 'LongCodeZip: Compress for a Question…');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'LongCodeZip: Compress for a Question' }).waitFor({ timeout: 60_000 });
-    await page.locator('.quick-input-widget .quick-input-box input').fill(QUESTION);
-    await page.keyboard.press('Enter');
+    await compressForQuestion(page, QUESTION);
     const toast = page.locator('.notifications-toasts', { hasText: 'this folder is not trusted, so only the n-gram scorer runs' });
     await toast.waitFor({ timeout: 120_000 });
     assert.match(await toast.innerText(), /ngram scorer \(kn3-cache, cpu\)/);
@@ -170,23 +147,6 @@ describe('real VS Code host: an untrusted folder', { timeout: 300_000 }, () => {
     await session.screenshot('editor-untrusted');
   });
 });
-
-/** The sample library with a budget well below its ~6k tokens; .vscode itself is not compressed. */
-function sampleWorkspace(scratch: string): string {
-  const workspace = path.join(scratch, 'library');
-  for (const file of SAMPLE_FILES) {
-    fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
-    fs.copyFileSync(path.join(repoRoot, 'examples', 'sample-project', file), path.join(workspace, file));
-  }
-  writeSettings(workspace, {});
-  return workspace;
-}
-
-function writeSettings(workspace: string, settings: Record<string, unknown>): void {
-  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  const all = { 'longcodezip.budget.question': 1500, 'longcodezip.exclude': ['**/.vscode/**'], 'editor.codeLens': true, ...settings };
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(all, null, 2));
-}
 
 /** Runs "Copy Compressed Context" and returns the clipboard once the copy has landed there. */
 async function copyCompressed(page: Page): Promise<string> {
@@ -233,19 +193,4 @@ async function opacities(page: Page): Promise<number[]> {
 
 async function lensTexts(page: Page): Promise<string[]> {
   return (await page.locator('.editor-group-container.active .codelens-decoration').allInnerTexts()).map((text) => text.trim());
-}
-
-/** The text the preview editor shows (its visible lines). */
-async function previewText(page: Page): Promise<string> {
-  await page.locator('.tabs-container .tab.active', { hasText: 'Compressed context' }).waitFor({ timeout: 30_000 });
-  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
-  await lines.locator('.view-line', { hasText: 'File:' }).first().waitFor({ timeout: 30_000 });
-  const text = await lines.evaluate((element) =>
-    [...element.querySelectorAll<HTMLElement>('.view-line')]
-      .map((line) => ({ top: parseFloat(line.style.top), text: line.innerText }))
-      .sort((a, b) => a.top - b.top)
-      .map((line) => line.text)
-      .join('\n'),
-  );
-  return text.replaceAll('\u00a0', ' ');
 }

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FakeChatServer, streamPieces } from '../helpers/fakeChatServer';
 import { fixturesDir, repoRoot } from '../helpers/repoPaths';
-import { runFromPalette, startCodeServer, waitFor, type CodeServerSession } from './codeServer';
-
-const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-const vsix = path.join(repoRoot, 'vsix', `longcodezip-linux-x64-${pkg.version}.vsix`);
-const QUESTION = 'How is the late-return fee calculated when a member returns a book after the due date?';
-const SAMPLE_FILES = ['shelfwise/__init__.py', 'shelfwise/fees.py', 'shelfwise/circulation.py', 'shelfwise/models.py', 'shelfwise/holds.py', 'shelfwise/utils/__init__.py', 'shelfwise/utils/dates.py'];
-const BUDGET = 1500;
+import { runFromPalette, waitFor, type CodeServerSession } from './codeServer';
+import { endSession, QUESTION, SAMPLE_BUDGET, sampleLibrary, writeFolderSettings } from './sampleLibrary';
+import { answerQuestionBox, editorText, openWorkbench } from './workbenchSteps';
 
 interface FakeModelEntry {
   readonly kind: 'registered' | 'refused' | 'request' | 'count';
@@ -33,38 +28,17 @@ describe('real VS Code host: sending the compressed context to a language model'
     fs.existsSync(fakeLog) ? fs.readFileSync(fakeLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as FakeModelEntry) : [];
 
   before(async () => {
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package`);
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-handoff-'));
-    workspace = path.join(scratch, 'library');
-    for (const file of SAMPLE_FILES) {
-      fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
-      fs.copyFileSync(path.join(repoRoot, 'examples', 'sample-project', file), path.join(workspace, file));
-    }
-    setWorkspaceSettings(workspace, {});
+    ({ scratch, workspace } = sampleLibrary('lcz-handoff-'));
     fakeLog = path.join(scratch, 'fake-model.jsonl');
-    session = await startCodeServer({
-      vsix,
-      extraVsix: [packageFakeModel(scratch)],
-      workspace,
-      name: 'handoff',
-      env: { LCZ_FAKE_MODEL_LOG: fakeLog },
-    });
+    session = await openWorkbench(workspace, { extraVsix: [packageFakeModel(scratch)], name: 'handoff', env: { LCZ_FAKE_MODEL_LOG: fakeLog } });
     await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await session.page.locator('.activitybar .action-item a[aria-label^="LongCodeZip"]').waitFor({ timeout: 60_000 });
   });
 
-  after(async () => {
-    await session?.screenshot('final').catch(() => undefined);
-    await session?.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => endSession(session, scratch, 'final'));
 
   it('no chat model and no endpoint: compresses for a question first, says there is no model, and copies the context', async () => {
     await runFromPalette(session.page, 'LongCodeZip: Send to Language Model');
-    const input = session.page.locator('.quick-input-widget .quick-input-box input');
-    await session.page.locator('.quick-input-widget .quick-input-title', { hasText: 'LongCodeZip: Compress for a Question' }).waitFor({ timeout: 60_000 });
-    await input.fill(QUESTION);
-    await session.page.keyboard.press('Enter');
+    await answerQuestionBox(session.page, QUESTION);
 
     const toast = session.page.locator('.notification-toast', { hasText: 'there is no language model to send to' });
     await toast.waitFor({ timeout: 120_000 });
@@ -81,7 +55,7 @@ describe('real VS Code host: sending the compressed context to a language model'
   it('a chat model from another extension: counts with its tokenizer, re-fits, streams the answer into a markdown document', async () => {
     const registration = fakeEntries().find((entry) => entry.kind === 'registered' || entry.kind === 'refused');
     assert.deepEqual(registration, { kind: 'registered' }, 'the host refused the fake chat model provider');
-    setWorkspaceSettings(workspace, { 'lczFake.enabled': true });
+    writeFolderSettings(workspace, { 'lczFake.enabled': true });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await runFromPalette(session.page, 'LongCodeZip: Send to Language Model');
 
@@ -103,8 +77,8 @@ describe('real VS Code host: sending the compressed context to a language model'
     const sent = /Sending to Fake Echo \(lcz-fake\): (\d+) tokens as the model counts them \(budget (\d+), (\d+) compressions?\)/.exec(log());
     assert.ok(sent, `no send line in the log:\n${log().slice(-2000)}`);
     const [, receiverTokens, budget, rounds] = sent.map(Number);
-    assert.equal(budget, BUDGET);
-    assert.ok(receiverTokens! <= BUDGET, `${receiverTokens} tokens over the budget`);
+    assert.equal(budget, SAMPLE_BUDGET);
+    assert.ok(receiverTokens! <= SAMPLE_BUDGET, `${receiverTokens} tokens over the budget`);
     // The fake model counts a token per 3 characters, more than o200k: the first compression did not fit it.
     assert.ok(rounds! >= 2, `only ${rounds} compression`);
 
@@ -119,7 +93,7 @@ describe('real VS Code host: sending the compressed context to a language model'
     const server = await new FakeChatServer().start();
     try {
       server.answerWith(streamPieces(['The fee is ', 'charged per day ', 'after the grace period.'], 50));
-      setWorkspaceSettings(workspace, { 'lczFake.enabled': false, 'longcodezip.endpoint.baseUrl': server.baseUrl, 'longcodezip.endpoint.model': 'coder-7b' });
+      writeFolderSettings(workspace, { 'lczFake.enabled': false, 'longcodezip.endpoint.baseUrl': server.baseUrl, 'longcodezip.endpoint.model': 'coder-7b' });
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await runFromPalette(session.page, 'LongCodeZip: Send to Language Model');
       await session.page.locator('.tabs-container .tab', { hasText: 'LongCodeZip Answer 2.md' }).waitFor({ timeout: 60_000 });
@@ -134,8 +108,8 @@ describe('real VS Code host: sending the compressed context to a language model'
       // The last compression was shrunk for the fake model: this model gets the budget that was asked for again.
       const sent = /Sending to coder-7b at \S+: (\d+) tokens as the model counts them \(budget (\d+), 1 compression\)/.exec(log());
       assert.ok(sent, `no send line in the log:\n${log().slice(-2000)}`);
-      assert.equal(Number(sent[2]), BUDGET);
-      assert.ok(Number(sent[1]) <= BUDGET && Number(sent[1]) > 1200, sent[0]);
+      assert.equal(Number(sent[2]), SAMPLE_BUDGET);
+      assert.ok(Number(sent[1]) <= SAMPLE_BUDGET && Number(sent[1]) > 1200, sent[0]);
       assert.match(answer, /The fee is charged per day after the grace period\./);
       assert.equal(server.requests.length, 1);
       const { body } = server.requests[0]!;
@@ -159,27 +133,8 @@ function packageFakeModel(dir: string): string {
   return out;
 }
 
-function setWorkspaceSettings(workspace: string, settings: Record<string, unknown>): void {
-  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  const all = { 'longcodezip.budget.question': BUDGET, 'longcodezip.exclude': ['**/.vscode/**'], ...settings };
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(all, null, 2));
-}
-
 async function clickDialogButton(page: Page, button: string, message: string): Promise<void> {
   const dialog = page.locator('.monaco-dialog-box', { hasText: message });
   await dialog.waitFor({ timeout: 60_000 });
   await dialog.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).click();
-}
-
-/** The text the active editor shows (its visible lines). */
-async function editorText(page: Page): Promise<string> {
-  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
-  const text = await lines.evaluate((element) =>
-    [...element.querySelectorAll<HTMLElement>('.view-line')]
-      .map((line) => ({ top: parseFloat(line.style.top), text: line.innerText }))
-      .sort((a, b) => a.top - b.top)
-      .map((line) => line.text)
-      .join('\n'),
-  );
-  return text.replaceAll('\u00a0', ' ');
 }

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { repoRoot } from '../helpers/repoPaths';
-import { runFromPalette, startCodeServer, type CodeServerSession } from './codeServer';
+import { runFromPalette, type CodeServerSession } from './codeServer';
+import { extensionPackage } from './packagedExtension';
+import { endSession, QUESTION, sampleLibrary } from './sampleLibrary';
+import { openWorkbench } from './workbenchSteps';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
-  version: string;
-  publisher: string;
-  name: string;
-  contributes: { commands: { command: string }[] };
-};
-const vsix = path.join(repoRoot, 'vsix', `longcodezip-linux-x64-${pkg.version}.vsix`);
-const QUESTION = 'How is the late-return fee calculated when a member returns a book after the due date?';
-const SAMPLE_FILES = ['shelfwise/__init__.py', 'shelfwise/fees.py', 'shelfwise/circulation.py', 'shelfwise/models.py', 'shelfwise/holds.py', 'shelfwise/utils/__init__.py', 'shelfwise/utils/dates.py'];
 /** Set by scripts/screenshots.mjs: the folder to write the README's picture of the panel into. */
 const DOCS_DIR = process.env.LONGCODEZIP_DOCS_SCREENSHOTS;
 
@@ -25,20 +17,14 @@ describe('real VS Code host: the sidebar panel', { timeout: 420_000 }, () => {
   let panel: FrameLocator;
 
   before(async () => {
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package`);
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-panel-'));
-    const workspace = sampleWorkspace(scratch);
-    session = await startCodeServer({ vsix, workspace, name: 'panel' });
+    const library = sampleLibrary('lcz-panel-');
+    scratch = library.scratch;
+    session = await openWorkbench(library.workspace, { name: 'panel' });
     panel = panelFrame(session.page);
-    await session.page.locator('.activitybar .action-item a[aria-label^="LongCodeZip"]').waitFor({ timeout: 60_000 });
     await runFromPalette(session.page, 'LongCodeZip: Show Panel');
   });
 
-  after(async () => {
-    await session?.screenshot('panel-final').catch(() => undefined);
-    await session?.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => endSession(session, scratch, 'panel-final'));
 
   it('compresses for a question typed in the panel and lists the kept function with its evidence', async () => {
     const query = panel.locator('#query');
@@ -111,7 +97,7 @@ describe('real VS Code host: the sidebar panel', { timeout: 420_000 }, () => {
 
   it('Send hands the compression to the hand-off command, or says plainly that there is none', async () => {
     await panel.locator('#send').click();
-    if (pkg.contributes.commands.some((command) => command.command === 'longcodezip.sendToLanguageModel')) {
+    if (extensionPackage.contributes.commands.some((command) => command.command === 'longcodezip.sendToLanguageModel')) {
       const page = session.page;
       // The hand-off ran (this host has no chat model: it says so and offers to set up an endpoint).
       await until(async () => session.readLogs(/LongCodeZip\.log$/), (log) => /\bSend to\b/i.test(log), 'the hand-off in the LongCodeZip log', 30_000);
@@ -129,18 +115,12 @@ describe('real VS Code host: the panel in an untrusted folder', { timeout: 300_0
   let scratch: string;
 
   before(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-panel-untrusted-'));
-    session = await startCodeServer({ vsix, workspace: sampleWorkspace(scratch), name: 'panel-untrusted', trust: 'ask' });
-    // A fresh profile opens the folder in Restricted Mode (a banner, no modal question).
-    await session.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 60_000 });
-    await session.page.locator('.activitybar .action-item a[aria-label^="LongCodeZip"]').waitFor({ timeout: 60_000 });
+    const library = sampleLibrary('lcz-panel-untrusted-');
+    scratch = library.scratch;
+    session = await openWorkbench(library.workspace, { name: 'panel-untrusted', trust: 'ask' });
   });
 
-  after(async () => {
-    await session?.screenshot('panel-untrusted-final').catch(() => undefined);
-    await session?.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => endSession(session, scratch, 'panel-untrusted-final'));
 
   it('says that only the n-gram scorer runs, and compresses with it', async () => {
     await runFromPalette(session.page, 'LongCodeZip: Show Panel');
@@ -156,22 +136,9 @@ describe('real VS Code host: the panel in an untrusted folder', { timeout: 300_0
   });
 });
 
-/** The sample library in a fresh folder, with a budget well below its ~6k tokens and a model set that trust must ignore. */
-function sampleWorkspace(scratch: string): string {
-  const workspace = path.join(scratch, 'library');
-  for (const file of SAMPLE_FILES) {
-    fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
-    fs.copyFileSync(path.join(repoRoot, 'examples', 'sample-project', file), path.join(workspace, file));
-  }
-  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  const settings = { 'longcodezip.budget.question': 1500, 'longcodezip.exclude': ['**/.vscode/**'] };
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
-  return workspace;
-}
-
 function panelFrame(page: Page): FrameLocator {
   return page
-    .frameLocator(`iframe.webview.ready[src*="extensionId=${pkg.publisher}.${pkg.name}"][src*="purpose=webviewView"]`)
+    .frameLocator(`iframe.webview.ready[src*="extensionId=${extensionPackage.publisher}.${extensionPackage.name}"][src*="purpose=webviewView"]`)
     .frameLocator('#active-frame');
 }
 

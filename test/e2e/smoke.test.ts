@@ -4,19 +4,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoRoot } from '../helpers/repoPaths';
 import { e2eTools, runFromPalette, startCodeServer, waitFor, type CodeServerSession } from './codeServer';
+import { assertPackaged, extensionPackage, vsix } from './packagedExtension';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string; publisher: string; name: string };
-const extensionId = `${pkg.publisher}.${pkg.name}`;
-const vsix = path.join(repoRoot, 'vsix', `longcodezip-linux-x64-${pkg.version}.vsix`);
+const extensionId = `${extensionPackage.publisher}.${extensionPackage.name}`;
 
 describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 }, () => {
   let session: CodeServerSession;
   let workspace: string;
 
   before(async () => {
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package`);
+    assertPackaged();
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'lcz-ws-'));
     fs.writeFileSync(path.join(workspace, 'greet.py'), 'def greet(name):\n    return f"Hello, {name}"\n');
     fs.writeFileSync(path.join(workspace, 'shop.py'), 'class Cart:\n    def total(self):\n        return 0\n\n    def add(self, item):\n        pass\n');
@@ -31,7 +29,7 @@ describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 },
   });
 
   it('installs with onnxruntime loadable by the host’s Node', () => {
-    const installed = fs.readdirSync(session.extensionsDir).find((name) => name.startsWith(`${extensionId}-${pkg.version}`));
+    const installed = fs.readdirSync(session.extensionsDir).find((name) => name.startsWith(`${extensionId}-${extensionPackage.version}`));
     assert.ok(installed, `no ${extensionId} in ${fs.readdirSync(session.extensionsDir).join(', ')}`);
     const ort = path.join(session.extensionsDir, installed, 'node_modules', 'onnxruntime-node');
     const node24 = path.join(e2eTools().node24Bin, 'node');
@@ -54,13 +52,13 @@ describe('real VS Code host: the packaged linux-x64 VSIX', { timeout: 300_000 },
     await runFromPalette(session.page, 'LongCodeZip: Show Panel');
     await waitFor(
       () => session.readLogs(/LongCodeZip\.log$/),
-      (log) => log.includes(`LongCodeZip ${pkg.version} activated`),
+      (log) => log.includes(`LongCodeZip ${extensionPackage.version} activated`),
       'the activation line in the LongCodeZip log',
       60_000,
     );
     const outer = session.page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"][src*="purpose=webviewView"]`);
     const panel = outer.frameLocator('#active-frame');
-    await panel.getByRole('heading', { name: `LongCodeZip ${pkg.version}` }).waitFor({ timeout: 60_000 });
+    await panel.getByRole('heading', { name: `LongCodeZip ${extensionPackage.version}` }).waitFor({ timeout: 60_000 });
     const check = panel.locator('.parser-check[data-state="ok"]');
     await check.waitFor({ timeout: 60_000 });
     assert.match(await check.innerText(), /Parser check passed: python grammar parsed a sample/);

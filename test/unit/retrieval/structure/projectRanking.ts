@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FileChunks } from '../../../../src/core/chunking/chunk';
 import { completionQuery } from '../../../../src/core/compress/completionQuery';
+import type { EvidenceKind } from '../../../../src/core/retrieval/structure/evidence';
 import { structuralRanking, type StructuralRanking } from '../../../../src/core/retrieval/structure/structuralRanking';
 import { testChunker } from '../../../helpers/chunking';
 
@@ -27,6 +28,12 @@ export function rankAt(files: readonly FileChunks[], path: string, lineText: str
 /** `path:Parent.name` of a chunk, as the tests name the definitions they expect. */
 export function describe(chunk: { path: string; name?: string; parent?: string }): string {
   return `${chunk.path}:${chunk.parent ? `${chunk.parent}.` : ''}${chunk.name ?? ''}`;
+}
+
+/** The evidence for the definition `name` (`path:Parent.name`), strongest kind first; none when it is not ranked. */
+export function evidenceOf(ranking: ReturnType<typeof rankAt>, name: string): readonly EvidenceKind[] {
+  const id = ranking.ranked.find((ranked) => ranking.describe(ranked) === name);
+  return (id !== undefined && ranking.evidence.get(id)) || [];
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertRanksFirst, chunkProject, rankAt } from './projectRanking';
+import { assertRanksFirst, chunkProject, evidenceOf, rankAt } from './projectRanking';
 
 const project = {
   'pkg/store.py': `from .codec import encode
@@ -63,7 +63,7 @@ test('python: the next line calls a method of self: the enclosing class’s base
   const files = await chunkProject(project);
   const ranking = rankAt(files, 'pkg/store.py', 'self.save(key)');
   assertRanksFirst(ranking, 'pkg/store.py:Base.save', ['pkg/other.py:Cache.save'], 6);
-  assert.ok(ranking.evidence.get(ranking.ranked.find((id) => ranking.describe(id) === 'pkg/store.py:Base.save')!)!.includes('enclosing-class'));
+  assert.ok(evidenceOf(ranking, 'pkg/store.py:Base.save').includes('enclosing-class'));
 });
 
 test('python: a name used before the cursor: the imported definition first, the same-named one elsewhere after it', async () => {
@@ -71,8 +71,7 @@ test('python: a name used before the cursor: the imported definition first, the 
   const ranking = rankAt(files, 'pkg/store.py', 'return normalize(data)');
   assertRanksFirst(ranking, 'pkg/codec.py:encode', ['pkg/other.py:encode'], 3);
   assertRanksFirst(ranking, 'pkg/checks.py:validate', [], 3);
-  const encode = ranking.ranked.find((id) => ranking.describe(id) === 'pkg/codec.py:encode')!;
-  assert.deepEqual(ranking.evidence.get(encode)!.slice(0, 1), ['imported']);
+  assert.deepEqual(evidenceOf(ranking, 'pkg/codec.py:encode').slice(0, 1), ['imported']);
 });
 
 test('python: the next line calls a function of the same file: it ranks before the other file’s function of that name', async () => {
@@ -86,7 +85,6 @@ test('python: self.close() used before the cursor ranks the base class method fi
   const ranking = rankAt(files, 'pkg/store.py', '# removed');
   const top = ranking.ranked.slice(0, 3).map((id) => ranking.describe(id));
   assert.ok(top.includes('pkg/store.py:Base.close'), top.join(', '));
-  const close = ranking.ranked.find((id) => ranking.describe(id) === 'pkg/store.py:Base.close')!;
-  assert.equal(ranking.evidence.get(close)![0], 'self-method');
-  assert.ok(!ranking.evidence.get(ranking.ranked.find((id) => ranking.describe(id) === 'pkg/other.py:Cache.close')!)?.includes('self-method'));
+  assert.equal(evidenceOf(ranking, 'pkg/store.py:Base.close')[0], 'self-method');
+  assert.ok(!evidenceOf(ranking, 'pkg/other.py:Cache.close').includes('self-method'));
 });

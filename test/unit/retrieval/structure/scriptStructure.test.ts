@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertRanksFirst, chunkProject, rankAt } from './projectRanking';
+import { assertRanksFirst, chunkProject, evidenceOf, rankAt } from './projectRanking';
 
 const typescript = {
   'src/store.ts': `import { encode } from './codec.js';
@@ -97,8 +97,7 @@ test('typescript: imported names used before the cursor (named and through a nam
   const ranking = rankAt(files, 'src/store.ts', 'return normalize(data)');
   assertRanksFirst(ranking, 'src/codec.ts:encode', ['src/other.ts:encode'], 3);
   assertRanksFirst(ranking, 'src/checks.ts:validate', [], 3);
-  const validate = ranking.ranked.find((id) => ranking.describe(id) === 'src/checks.ts:validate')!;
-  assert.equal(ranking.evidence.get(validate)![0], 'imported');
+  assert.equal(evidenceOf(ranking, 'src/checks.ts:validate')[0], 'imported');
 });
 
 test('typescript: the next line calls a function of the same file: ahead of the other file’s function of that name', async () => {

@@ -4,19 +4,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CausalLm } from '../../../../src/core/scoring/onnx/causalLm';
 import { lineMeans, NO_LINE, tokenLines } from '../../../../src/core/scoring/onnx/tokenLines';
+import { assertClose, LOG_PROB_TOLERANCE } from '../../../helpers/assertClose';
 import { OTHER_QUERY, openTinyLm, openTinyScorer, plainPass, QUERY, SAMPLES, tinyModelDir } from './tinyModel';
-
-const TOLERANCE = 1e-4;
-
-function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string, tolerance = TOLERANCE): void {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  for (let i = 0; i < actual.length; i++) {
-    const a = actual[i]!;
-    const e = expected[i]!;
-    if (Number.isNaN(e)) assert.ok(Number.isNaN(a), `${what}[${i}]: ${a}, expected NaN`);
-    else assert.ok(Math.abs(a - e) <= tolerance, `${what}[${i}]: ${a} vs ${e}`);
-  }
-}
 
 const concat = (...parts: Int32Array[]) => Int32Array.from(parts.flatMap((part) => [...part]));
 
@@ -118,7 +107,7 @@ describe('OnnxScorer on the tiny model', () => {
           const end = members[members.length - 1]! + 1;
           const prefix = await plainPass(lm, ids.subarray(0, end));
           const expected = members.reduce((sum, t) => sum + prefix[t - 1]!, 0) / members.length;
-          assert.ok(Math.abs(values[line]! - expected) <= TOLERANCE, `line ${line}: ${values[line]} vs ${expected}`);
+          assert.ok(Math.abs(values[line]! - expected) <= LOG_PROB_TOLERANCE, `line ${line}: ${values[line]} vs ${expected}`);
         }
       }
     } finally {

@@ -5,19 +5,8 @@ import { parseEndpoint } from '../../../../src/core/scoring/remote/remoteEndpoin
 import { RemoteScorer, type RemoteScorerOptions } from '../../../../src/core/scoring/remote/remoteScorer';
 import { RemoteScorerError } from '../../../../src/core/scoring/remote/remoteScorerError';
 import { openTinyScorer, QUERY, OTHER_QUERY, SAMPLES, tinyModelDir } from '../onnx/tinyModel';
+import { assertClose } from '../../../helpers/assertClose';
 import { FakeVllmServer, send } from '../../../helpers/fakeVllmServer';
-
-const TOLERANCE = 1e-4;
-
-function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  for (let i = 0; i < actual.length; i++) {
-    const a = actual[i]!;
-    const e = expected[i]!;
-    if (Number.isNaN(e)) assert.ok(Number.isNaN(a), `${what}[${i}]: ${a}, expected NaN`);
-    else assert.ok(Math.abs(a - e) <= TOLERANCE, `${what}[${i}]: ${a} vs ${e}`);
-  }
-}
 
 /** Longer than the tiny model's 256-token window: the cut and the overlapping windows are exercised. */
 const LONG_TEXT = Array.from({ length: 12 }, (_, i) => SAMPLES[i % 3]!.replaceAll('window', `window_${i}`)).join('\n');
