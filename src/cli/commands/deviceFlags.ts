@@ -1,11 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { chooseDevice } from '../../core/scoring/onnx/devices/chooseDevice';
 import { defaultDtype } from '../../core/scoring/onnx/devices/defaultDtype';
 import { type DeviceChoice, DeviceError, type DeviceName, isDeviceChoice } from '../../core/scoring/onnx/devices/deviceName';
 import type { DeviceProbes } from '../../core/scoring/onnx/devices/deviceProbes';
 import { systemDeviceProbes } from '../../core/scoring/onnx/devices/systemDeviceProbes';
-import { MODEL_FILES, type ModelDtype } from '../../core/scoring/onnx/modelFolder';
+import { hasWeights, type ModelDtype } from '../../core/scoring/onnx/modelFolder';
 import { UsageError } from '../usageError';
 
 /** The --device flag: auto (default) or a device name. */
@@ -31,6 +29,6 @@ export async function resolveDevice<Flags extends { folder: string; device: Devi
     if (error instanceof DeviceError) throw new UsageError(`--device ${flags.device}: ${error.message}`);
     throw error;
   }
-  const dtype = flags.dtype ?? defaultDtype(device, (d) => fs.existsSync(path.join(flags.folder, MODEL_FILES[d])));
+  const dtype = flags.dtype ?? defaultDtype(device, (d) => hasWeights(flags.folder, d));
   return { ...flags, device, dtype };
 }

@@ -12,7 +12,7 @@ import { systemDeviceProbes } from '../../core/scoring/onnx/devices/systemDevice
 import { budgetCounter } from '../../core/tokens/budgetTokenizer';
 import type { RemoteGrant, RemoteScorerAccess } from '../remote/remoteScorerAccess';
 import type { CompressionSettings } from '../settings/compressionSettings';
-import type { ScorerChoice } from '../settings/scorerChoice';
+import { type ScorerChoice, weightsFor } from '../settings/scorerChoice';
 import type { NeuralScorerProcess } from './neuralScorerProcess';
 
 /** One compression of some files of one workspace folder, everything already decided. */
@@ -56,10 +56,11 @@ export async function compressContext(input: ContextToCompress, deps: Compressio
   const threads = Math.max(1, os.availableParallelism() - 1);
   // Files and device nodes only: the device's own check runs in the scorer's process.
   const device = choice.kind === 'onnx' ? (await chooseDevice(choice.device, systemDeviceProbes())).device : 'cpu';
+  const dtype = choice.kind === 'onnx' ? weightsFor(choice.dtype, device, choice.folder) : undefined;
   const grant = input.remote ?? { apiKey: undefined, hostAllowed: false };
   const scorers = contextScorers(
     choice.kind === 'onnx'
-      ? { kind: 'onnx', folder: choice.folder, dtype: choice.dtype, device, threads, open: () => untilAborted(deps.neural.scorer({ ...choice, device }), deps.signal) }
+      ? { kind: 'onnx', folder: choice.folder, dtype: dtype!, device, threads, open: () => untilAborted(deps.neural.scorer({ ...choice, device, dtype: dtype! }), deps.signal) }
       : choice.kind === 'remote'
         ? { ...choice, open: () => untilAborted(deps.remote.scorer(choice, grant), deps.signal) }
         : { kind: 'ngram' },

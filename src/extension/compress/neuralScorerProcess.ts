@@ -1,10 +1,11 @@
 import * as os from 'node:os';
 import type { DeviceName } from '../../core/scoring/onnx/devices/deviceName';
+import type { ModelDtype } from '../../core/scoring/onnx/modelFolder';
 import { OnnxProcessScorer } from '../../core/scoring/onnx/onnxProcessScorer';
 
 export interface NeuralScorerSettings {
   readonly folder: string;
-  readonly dtype: 'q8' | 'fp32';
+  readonly dtype: ModelDtype;
   readonly device: DeviceName;
   readonly memoryLimitBytes: number;
 }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { availableDevices } from '../../core/scoring/onnx/devices/availableDevices';
-import { DEVICE_TITLES } from '../../core/scoring/onnx/devices/deviceName';
+import { chooseDevice } from '../../core/scoring/onnx/devices/chooseDevice';
+import { defaultDtype } from '../../core/scoring/onnx/devices/defaultDtype';
+import { DEVICE_TITLES, isDeviceChoice } from '../../core/scoring/onnx/devices/deviceName';
+import { systemDeviceProbes } from '../../core/scoring/onnx/devices/systemDeviceProbes';
 import { DownloadError } from '../../core/models/download/downloadError';
 import { catalogEntry } from '../../core/models/catalog/modelCatalog';
 import { listModels } from '../../core/models/listModels';
@@ -8,6 +11,7 @@ import { pullModel } from '../../core/models/pullModel';
 import type { ModelDtype } from '../../core/scoring/onnx/modelFolder';
 import { describeSize } from '../../core/workspace/describeSize';
 import { readScorerSettings } from '../settings/readScorerSettings';
+import type { ScorerSettings } from '../settings/scorerChoice';
 import { modelChoices } from './modelChoices';
 
 type Item<T> = vscode.QuickPickItem & { readonly value?: T };
@@ -18,7 +22,7 @@ type Item<T> = vscode.QuickPickItem & { readonly value?: T };
  */
 export async function pickModel(modelsDirectory: string, log: vscode.LogOutputChannel): Promise<string | undefined> {
   const current = readScorerSettings();
-  const dtype = settingsDtype(current.dtype);
+  const dtype = await downloadDtype(current);
   const choices = modelChoices(listModels(modelsDirectory), dtype, current.modelPath);
   const items: Item<{ kind: 'catalog'; id: string; folder: string; ready: boolean } | { kind: 'browse' } | { kind: 'keep' }>[] = [
     ...choices.map((choice) => ({ label: choice.label, description: choice.description, detail: choice.detail, value: { kind: 'catalog' as const, id: choice.id, folder: choice.folder, ready: choice.state === 'in use' || choice.state === 'downloaded' } })),
@@ -116,6 +120,13 @@ export async function writeSetting(key: string, value: unknown): Promise<void> {
   await configuration.update(key, value, target);
 }
 
-function settingsDtype(value: string): ModelDtype {
-  return value === 'fp32' || value === 'fp16' ? value : 'q8';
+/** The weights to download: the dtype setting, or for `auto` what the device the settings pick would load. */
+export async function downloadDtype(settings: Pick<ScorerSettings, 'dtype' | 'device'>): Promise<ModelDtype> {
+  if (settings.dtype === 'q8' || settings.dtype === 'fp16' || settings.dtype === 'fp32') return settings.dtype;
+  const device = isDeviceChoice(settings.device) ? settings.device : 'auto';
+  try {
+    return defaultDtype((await chooseDevice(device, systemDeviceProbes())).device);
+  } catch {
+    return defaultDtype('cpu'); // a device this machine cannot use: the compression will say so
+  }
 }

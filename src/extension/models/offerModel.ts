@@ -4,7 +4,7 @@ import { modelsDir } from '../../core/models/modelStore';
 import { describeSize } from '../../core/workspace/describeSize';
 import type { LastCompression } from '../compress/lastCompression';
 import { readScorerSettings } from '../settings/readScorerSettings';
-import { downloadWithConsent, writeSetting } from './modelPickers';
+import { downloadDtype, downloadWithConsent, writeSetting } from './modelPickers';
 
 const DO_NOT_ASK = 'longcodezip.modelOffer.declined';
 
@@ -22,7 +22,8 @@ export function registerModelOffer(context: vscode.ExtensionContext, deps: { las
       if (settings.scorer !== 'auto' || settings.modelPath.trim() !== '' || context.globalState.get<boolean>(DO_NOT_ASK)) return;
       offered = true;
       const model = catalogEntry(DEFAULT_MODEL_ID);
-      const size = model?.approximateBytes.q8;
+      const dtype = await downloadDtype(settings);
+      const size = model?.approximateBytes[dtype];
       const choice = await vscode.window.showInformationMessage(
         `LongCodeZip ranked with the n-gram scorer. A local code model ranks better: download ${model?.title ?? DEFAULT_MODEL_ID}${size !== undefined ? ` (about ${describeSize(size)})` : ''}?`,
         'Download…',
@@ -31,7 +32,6 @@ export function registerModelOffer(context: vscode.ExtensionContext, deps: { las
       );
       if (choice === "Don't Ask Again") await context.globalState.update(DO_NOT_ASK, true);
       if (choice !== 'Download…') return;
-      const dtype = settings.dtype === 'fp32' ? 'fp32' : 'q8';
       const folder = await downloadWithConsent(DEFAULT_MODEL_ID, dtype, modelsDir(context.globalStorageUri.fsPath), deps.log);
       if (folder) await writeSetting('model.path', folder);
     }),

@@ -7,7 +7,7 @@ export function readScorerSettings(scope?: vscode.ConfigurationScope): ScorerSet
   return {
     scorer: settings.get<string>('scorer', 'auto'),
     modelPath: settings.get<string>('model.path', ''),
-    dtype: settings.get<string>('model.dtype', 'q8'),
+    dtype: settings.get<string>('model.dtype', 'auto'),
     device: settings.get<string>('device', 'auto'),
     memoryLimitMB: settings.get<number>('scorer.memoryLimitMB', 4096),
     remote: {

@@ -1,14 +1,25 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type DeviceChoice, isDeviceChoice } from '../../core/scoring/onnx/devices/deviceName';
+import { defaultDtype } from '../../core/scoring/onnx/devices/defaultDtype';
+import { type DeviceChoice, type DeviceName, isDeviceChoice } from '../../core/scoring/onnx/devices/deviceName';
 import { providerMissing } from '../../core/scoring/onnx/devices/providerSupport';
-import { openModelFolder } from '../../core/scoring/onnx/modelFolder';
+import { hasWeights, type ModelDtype, openModelFolder } from '../../core/scoring/onnx/modelFolder';
 import { parseEndpoint, type RemoteEndpoint } from '../../core/scoring/remote/remoteEndpoint';
 import { checkTokenizerFolder } from '../../core/scoring/remote/remoteScorer';
 
-/** The model dtypes the settings offer (package.json, longcodezip.model.dtype). */
-export type SettingsDtype = 'q8' | 'fp32';
+/**
+ * The model dtypes the settings offer (package.json, longcodezip.model.dtype); `auto`: the device's
+ * choice among the weights the folder holds (q8 on the CPU, fp16 on a GPU), made once the device is known.
+ */
+export type SettingsDtype = 'auto' | 'q8' | 'fp16' | 'fp32';
+
+const SETTINGS_DTYPES: readonly SettingsDtype[] = ['auto', 'q8', 'fp16', 'fp32'];
+
+/** The weights a compression loads: the setting, or for `auto` the device's choice among those present. */
+export function weightsFor(dtype: SettingsDtype, device: DeviceName, folder: string): ModelDtype {
+  return dtype === 'auto' ? defaultDtype(device, (d) => hasWeights(folder, d)) : dtype;
+}
 
 /** The scorer settings as the user wrote them. */
 export interface ScorerSettings {
@@ -61,7 +72,7 @@ export function chooseScorer(settings: ScorerSettings, trusted: boolean): Scorer
     return { kind: 'ngram' };
   }
   const folder = expandHome(modelPath);
-  const dtype: SettingsDtype = settings.dtype === 'fp32' ? 'fp32' : 'q8';
+  const dtype = SETTINGS_DTYPES.find((d) => d === settings.dtype) ?? 'auto';
   const problem = modelFolderProblem(folder, dtype);
   if (problem !== undefined) {
     if (wanted === 'onnx') throw new ScorerSettingError(`longcodezip.model.path: ${problem}`);
@@ -114,7 +125,8 @@ export function tokenizerFolderProblem(folder: string): string | undefined {
 function modelFolderProblem(folder: string, dtype: SettingsDtype): string | undefined {
   if (!path.isAbsolute(folder)) return `${folder} is not an absolute path: give the model folder's full path.`;
   try {
-    openModelFolder(folder, dtype);
+    // `auto` needs some weights: the CPU's choice names what is missing when there are none.
+    openModelFolder(folder, dtype === 'auto' ? weightsFor('auto', 'cpu', folder) : dtype);
     return undefined;
   } catch (error) {
     return messageOf(error);

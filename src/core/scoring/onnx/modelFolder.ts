@@ -56,6 +56,11 @@ export function openModelFolder(folder: string, dtype: ModelDtype): { config: Mo
   return { config: readModelConfig(folder), modelPath: path.join(folder, modelFile) };
 }
 
+/** Whether the folder holds the weights file of `dtype` (nothing else is checked). */
+export function hasWeights(folder: string, dtype: ModelDtype): boolean {
+  return fs.existsSync(path.join(folder, MODEL_FILES[dtype]));
+}
+
 export function requireFile(folder: string, file: string): void {
   if (!fs.existsSync(path.join(folder, file))) throw new ModelFolderError(`Model file ${file} is missing in ${folder}: ${REDOWNLOAD}`);
 }

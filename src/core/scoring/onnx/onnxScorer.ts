@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { chooseDevice } from './devices/chooseDevice';
@@ -12,7 +11,7 @@ import type { ScoreOptions, Scorer, ScorerInfo } from '../scorer';
 import { CausalLm, type ForwardResult, type ForwardRow, type RunObserver } from './causalLm';
 import { checkDevice } from './deviceCheck';
 import { openOnDevice } from './deviceSession';
-import { MODEL_FILES, type ModelDtype, ModelFolderError, openModelFolder } from './modelFolder';
+import { hasWeights, type ModelDtype, ModelFolderError, openModelFolder } from './modelFolder';
 import { readModelWithLogProbHead } from './modelGraph';
 import { ModelTokenizer } from './modelTokenizer';
 import { planBatches } from './planBatches';
@@ -85,7 +84,7 @@ export class OnnxScorer implements Scorer {
   static async open(options: OnnxScorerOptions): Promise<OnnxScorer> {
     const folder = path.resolve(options.folder);
     const wanted = (await chooseDevice(options.device ?? 'auto', systemDeviceProbes())).device;
-    const dtype = options.dtype ?? defaultDtype(wanted, (d) => fs.existsSync(path.join(folder, MODEL_FILES[d])));
+    const dtype = options.dtype ?? defaultDtype(wanted, (d) => hasWeights(folder, d));
     const { config, modelPath } = openModelFolder(folder, dtype);
     const window = Math.min(options.window ?? config.maxPositions, config.maxPositions);
     if (!(window >= 4)) throw new ModelFolderError(`A scoring window of ${options.window} tokens is too small: use at least 4.`);
